@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config.js';
+import type { Store } from './platform/db/store.js';
+import { createHttpServer } from './platform/http/server.js';
+import { createJobs, type Jobs } from './platform/jobs/jobs.js';
+import type { KeelModule } from './platform/module.js';
+import { version } from './platform/version.js';
+import { z } from 'zod';
+import { typed } from './platform/http/server.js';
+import { createClientsModule } from './modules/clients/index.js';
+import { createIdentityModule } from './modules/identity/index.js';
+
+/** The composition root: the one place that knows every module and wires them into the platform. */
+export function createModules(store: Store, config: Config) {
+  const clients = createClientsModule({ db: store.db });
+  const identity = createIdentityModule({ db: store.db, config, clients: clients.service });
+  const modules: KeelModule[] = [identity.module, clients.module];
+  return { clients, identity, modules };
+}
+
+export type Keel = ReturnType<typeof createModules>;
+
+export type App = {
+  http: FastifyInstance;
+  keel: Keel;
+  jobs: Jobs | null;
+  close(): Promise<void>;
+};
+
+export type BuildAppOptions = {
+  store: Store;
+  config: Config;
+  /** Start pg-boss; `work` also runs the jobs in this process. Off by default (tests). */
+  jobs?: { work: boolean } | false;
+  logger?: boolean | object;
+  webDist?: string | null;
+};
+
+export async function buildApp(opts: BuildAppOptions): Promise<App> {
+  const { store, config } = opts;
+  const keel = createModules(store, config);
+  const http = await createHttpServer({
+    config,
+    authenticator: keel.identity.authenticator,
+    logger: opts.logger,
+    webDist: opts.webDist,
+  });
+
+  typed(http).get(
+    '/api/v1/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and store',
+        response: {
+          200: z.object({ status: z.literal('ok'), store: z.enum(['pglite', 'postgres']), version: z.string() }),
+        },
+      },
+    },
+    async () => {
+      await store.executeSql('select 1');
+      return { status: 'ok' as const, store: store.kind, version };
+    },
+  );
+  for (const m of keel.modules) await m.routes?.(http);
+
+  let jobs: Jobs | null = null;
+  if (opts.jobs) {
+    jobs = createJobs(store, (err) => http.log.error({ err }, 'job queue error'));
+    for (const m of keel.modules) await m.jobs?.(jobs);
+    await jobs.start(opts.jobs);
+  }
+  await http.ready();
+  return {
+    http,
+    keel,
+    jobs,
+    async close() {
+      await http.close();
+      await jobs?.stop();
+    },
+  };
+}
+
+/** A worker process: the same modules, jobs only, no HTTP. */
+export async function startWorker(store: Store, config: Config, onError: (err: Error) => void) {
+  const keel = createModules(store, config);
+  const jobs = createJobs(store, onError);
+  for (const m of keel.modules) await m.jobs?.(jobs);
+  await jobs.start({ work: true });
+  return jobs;
+}

@@ -1,0 +1,62 @@
+/**
+ * Roles and permissions: the one table that says who may do what. Routes name a permission; the
+ * HTTP layer checks it in one hook; API tokens narrow a user's permissions to their scopes.
+ */
+export const staffRoles = ['admin', 'manager', 'technician', 'billing'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+export const roles = [...staffRoles, 'portal'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'clients:read',
+  'clients:write',
+  'contacts:read',
+  'contacts:write',
+  'sites:read',
+  'sites:write',
+  'users:read',
+  'users:manage',
+  'tokens:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const all = permissions;
+const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: all,
+  manager: all.filter((p) => p !== 'users:manage'),
+  technician: [
+    'clients:read',
+    'contacts:read',
+    'contacts:write',
+    'sites:read',
+    'sites:write',
+    'users:read',
+    'tokens:manage',
+  ],
+  billing: [
+    'clients:read',
+    'clients:write',
+    'contacts:read',
+    'contacts:write',
+    'sites:read',
+    'users:read',
+    'tokens:manage',
+  ],
+  // Portal users only ever see their own client; the scope, not the permission, enforces that.
+  portal: ['clients:read', 'contacts:read', 'sites:read'],
+};
+
+export const isStaffRole = (role: Role): role is StaffRole => role !== 'portal';
+
+export function permissionsOf(role: Role, tokenScopes?: readonly string[]): Set<Permission> {
+  const granted = rolePermissions[role];
+  if (!tokenScopes) return new Set(granted);
+  return new Set(granted.filter((p) => tokenScopes.includes(p)));
+}
+
+/** Scopes a user may put on a token: never more than the role itself holds. */
+export function scopesBeyondRole(role: Role, scopes: readonly string[]): string[] {
+  const granted = new Set<string>(rolePermissions[role]);
+  return scopes.filter((s) => !granted.has(s));
+}

@@ -1,0 +1,43 @@
+import type { DbOrTx } from '../db/store.js';
+import { currentContext } from '../context.js';
+import { auditLog } from './audit.tables.js';
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  clientId?: string | null;
+  changes?: Record<string, unknown>;
+};
+
+/**
+ * Writes one audit row inside the caller's transaction, so a change and its record commit together.
+ * Actor, channel, ip and request id come from the request context.
+ */
+export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  const ctx = currentContext();
+  const principal = ctx?.principal ?? null;
+  await tx.insert(auditLog).values({
+    actorUserId: principal?.userId ?? null,
+    actor: principal ? `${principal.email}${principal.via === 'token' ? ' (api token)' : ''}` : (ctx?.channel ?? 'system'),
+    channel: ctx?.channel ?? 'system',
+    ip: ctx?.ip ?? null,
+    requestId: ctx?.requestId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    clientId: entry.clientId ?? null,
+    changes: entry.changes ?? null,
+  });
+  if (ctx) ctx.audited++;
+}
+
+/** The fields that differ between two versions of a row, as {field: [before, after]}. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (key === 'updatedAt') continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(value)) out[key] = [before[key], value];
+  }
+  return out;
+}

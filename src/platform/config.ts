@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  KEEL_DATA_DIR: z.string().default('./data'),
+  KEEL_ADMIN_EMAIL: z.string().email().optional(),
+  KEEL_ADMIN_PASSWORD: z.string().min(12).optional(),
+  KEEL_SECURE_COOKIES: bool.optional(),
+  KEEL_TRUST_PROXY: bool.default(false),
+  KEEL_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  KEEL_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  KEEL_SESSION_DAYS: z.coerce.number().positive().default(14),
+  KEEL_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
+  KEEL_WORKER: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** undefined: decide per request (Secure when the request came over TLS). */
+  secureCookies: boolean | undefined;
+  trustProxy: boolean;
+  bodyLimit: number;
+  loginRateLimit: number;
+  sessionDays: number;
+  /** scrypt cost as a power of two (15 → N = 32768, 32 MiB per hash). */
+  passwordCost: number;
+  inProcessWorker: boolean;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.KEEL_DATA_DIR,
+    adminEmail: e.KEEL_ADMIN_EMAIL,
+    adminPassword: e.KEEL_ADMIN_PASSWORD,
+    secureCookies: e.KEEL_SECURE_COOKIES,
+    trustProxy: e.KEEL_TRUST_PROXY,
+    bodyLimit: e.KEEL_BODY_LIMIT,
+    loginRateLimit: e.KEEL_LOGIN_RATE_LIMIT,
+    sessionDays: e.KEEL_SESSION_DAYS,
+    passwordCost: e.KEEL_PASSWORD_COST,
+    inProcessWorker: e.KEEL_WORKER,
+    logLevel: e.LOG_LEVEL,
+  };
+}
