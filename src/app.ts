@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createClientsModule } from './modules/clients/index.js';
+import { createIdentityModule } from './modules/identity/index.js';
 import type { Config } from './platform/config.js';
 import type { Store } from './platform/db/store.js';
-import { createHttpServer } from './platform/http/server.js';
+import { createHttpServer, typed } from './platform/http/server.js';
 import { createJobs, type Jobs } from './platform/jobs/jobs.js';
 import type { KeelModule } from './platform/module.js';
 import { version } from './platform/version.js';
-import { z } from 'zod';
-import { typed } from './platform/http/server.js';
-import { createClientsModule } from './modules/clients/index.js';
-import { createIdentityModule } from './modules/identity/index.js';
 
 /** The composition root: the one place that knows every module and wires them into the platform. */
 export function createModules(store: Store, config: Config) {
@@ -54,7 +53,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         tags: ['system'],
         summary: 'Liveness and store',
         response: {
-          200: z.object({ status: z.literal('ok'), store: z.enum(['pglite', 'postgres']), version: z.string() }),
+          200: z.object({
+            status: z.literal('ok'),
+            store: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+          }),
         },
       },
     },

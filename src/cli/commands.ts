@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../domain/access/roles.js';
 import { buildApp, createModules, startWorker } from '../app.js';
+import type { Role } from '../domain/access/roles.js';
 import type { Config } from '../platform/config.js';
 import type { Store } from '../platform/db/store.js';
 import { AppError } from '../platform/errors.js';
-import { seedDemo } from './seed-demo.js';
 import { openConfiguredStore } from './runtime.js';
+import { seedDemo } from './seed-demo.js';
 
 async function withStore<T>(config: Config, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openConfiguredStore(config);
@@ -39,7 +39,9 @@ export async function serveCommand(config: Config) {
   process.once('SIGTERM', shutdown);
   const address = await app.http.listen({ port: config.port, host: config.host });
   const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  console.log(`Keel ${store.kind === 'pglite' ? `on the embedded store (${config.dataDir})` : 'on PostgreSQL'} at ${shown}`);
+  console.log(
+    `Keel ${store.kind === 'pglite' ? `on the embedded store (${config.dataDir})` : 'on PostgreSQL'} at ${shown}`,
+  );
   if (notice) console.log(notice);
 }
 
@@ -66,12 +68,21 @@ export async function userCreateCommand(
 ) {
   await withStore(config, async (store) => {
     const { identity } = createModules(store, config);
-    const user = await identity.service.createUser({ email: o.email, password: o.password, role: o.role, name: o.name, clientId: o.client ?? null });
+    const user = await identity.service.createUser({
+      email: o.email,
+      password: o.password,
+      role: o.role,
+      name: o.name,
+      clientId: o.client ?? null,
+    });
     console.log(`Created ${user.role} ${user.email} (${user.id}).`);
   });
 }
 
-export async function tokenCreateCommand(config: Config, o: { email: string; name: string; scopes?: string[] }) {
+export async function tokenCreateCommand(
+  config: Config,
+  o: { email: string; name: string; scopes?: string[] },
+) {
   await withStore(config, async (store) => {
     const { identity } = createModules(store, config);
     const user = await identity.service.findUserByEmail(o.email);

@@ -4,16 +4,32 @@ import { loadConfig } from '../platform/config.js';
 import { runWithContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { version } from '../platform/version.js';
-import { migrateCommand, seedCommand, serveCommand, tokenCreateCommand, userCreateCommand, workerCommand } from './commands.js';
+import {
+  migrateCommand,
+  seedCommand,
+  serveCommand,
+  tokenCreateCommand,
+  userCreateCommand,
+  workerCommand,
+} from './commands.js';
 
 const program = new Command('keel')
   .description('Keel: run a managed service provider.')
   .version(version)
   .showHelpAfterError();
 
-program.command('serve', { isDefault: true }).description('Serve the API and web app (and work jobs in-process unless KEEL_WORKER=false)').action(() => serveCommand(loadConfig()));
-program.command('worker').description('Work background jobs only').action(() => workerCommand(loadConfig()));
-program.command('migrate').description('Apply database migrations').action(() => migrateCommand(loadConfig()));
+program
+  .command('serve', { isDefault: true })
+  .description('Serve the API and web app (and work jobs in-process unless KEEL_WORKER=false)')
+  .action(() => serveCommand(loadConfig()));
+program
+  .command('worker')
+  .description('Work background jobs only')
+  .action(() => workerCommand(loadConfig()));
+program
+  .command('migrate')
+  .description('Apply database migrations')
+  .action(() => migrateCommand(loadConfig()));
 
 const user = program.command('user').description('Manage users');
 user
@@ -42,8 +58,9 @@ program
   .action((o) => seedCommand(loadConfig(), o));
 
 try {
-  await runWithContext({ requestId: `cli-${process.pid}`, ip: null, principal: null, channel: 'cli', audited: 0 }, () =>
-    program.parseAsync(),
+  await runWithContext(
+    { requestId: `cli-${process.pid}`, ip: null, principal: null, channel: 'cli', audited: 0 },
+    () => program.parseAsync(),
   );
 } catch (err) {
   const message = err instanceof AppError || err instanceof Error ? err.message : String(err);

@@ -9,7 +9,11 @@ const isTimeZone = (tz: string) => {
   }
 };
 
-export const TimeZone = z.string().max(64).refine(isTimeZone, 'is not an IANA time zone').describe('IANA time zone, e.g. Europe/Paris');
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'is not an IANA time zone')
+  .describe('IANA time zone, e.g. Europe/Paris');
 
 export const Address = z.strictObject({
   line1: z.string().trim().max(200).optional(),
@@ -39,7 +43,13 @@ export const CreateClientBody = z.strictObject({
   name: Name,
   status: z.enum(['active', 'onboarding', 'inactive']).default('active'),
   timeZone: TimeZone.default('UTC'),
-  taxRateBp: z.number().int().min(0).max(10_000).default(0).describe('Tax rate in basis points: 2000 = 20.00 %'),
+  taxRateBp: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(0)
+    .describe('Tax rate in basis points: 2000 = 20.00 %'),
   billingAddress: Address.default({}),
   notes: z.string().max(20_000).default(''),
   profile: ClientProfile.partial().default({}),

@@ -90,7 +90,13 @@ export function createClientsService({ db }: { db: Db }) {
       const before = await load(tx);
       const after = await update(tx, before);
       const clientId = (after.clientId ?? after.id) as string;
-      await recordAudit(tx, { action, entityType, entityId: after.id, clientId, changes: diff(before, after) });
+      await recordAudit(tx, {
+        action,
+        entityType,
+        entityId: after.id,
+        clientId,
+        changes: diff(before, after),
+      });
       return after;
     });
   }
@@ -101,12 +107,20 @@ export function createClientsService({ db }: { db: Db }) {
       return row !== undefined;
     },
 
-    async listClients(scope: AccessScope, query: ListQuery & { status?: ClientRow['status'] }): Promise<Page<Client>> {
+    async listClients(
+      scope: AccessScope,
+      query: ListQuery & { status?: ClientRow['status'] },
+    ): Promise<Page<Client>> {
       const where: (SQL | undefined)[] = [inScope(scope, clients.id)];
       if (query.q) where.push(ilike(clients.name, containsPattern(query.q)));
       if (query.status) where.push(eq(clients.status, query.status));
       const page = await listByName(clients, query, where, (w, order, limit) =>
-        db.select().from(clients).where(w).orderBy(...order).limit(limit),
+        db
+          .select()
+          .from(clients)
+          .where(w)
+          .orderBy(...order)
+          .limit(limit),
       );
       return { ...page, items: page.items.map(presentClient) };
     },
@@ -130,7 +144,13 @@ export function createClientsService({ db }: { db: Db }) {
               ...profileColumns(input.profile),
             })
             .returning();
-          await recordAudit(tx, { action: 'create', entityType: 'client', entityId: row!.id, clientId: row!.id, changes: { name: row!.name } });
+          await recordAudit(tx, {
+            action: 'create',
+            entityType: 'client',
+            entityId: row!.id,
+            clientId: row!.id,
+            changes: { name: row!.name },
+          });
           return presentClient(row!);
         });
       } catch (err) {
@@ -186,7 +206,12 @@ export function createClientsService({ db }: { db: Db }) {
       const where: (SQL | undefined)[] = [eq(sites.clientId, clientId)];
       if (query.q) where.push(ilike(sites.name, containsPattern(query.q)));
       const page = await listByName(sites, query, where, (w, order, limit) =>
-        db.select().from(sites).where(w).orderBy(...order).limit(limit),
+        db
+          .select()
+          .from(sites)
+          .where(w)
+          .orderBy(...order)
+          .limit(limit),
       );
       return { ...page, items: page.items.map(presentSite) };
     },
@@ -199,8 +224,17 @@ export function createClientsService({ db }: { db: Db }) {
       try {
         return await db.transaction(async (tx) => {
           await findClientRow(tx, scope, clientId);
-          const [row] = await tx.insert(sites).values({ ...input, clientId }).returning();
-          await recordAudit(tx, { action: 'create', entityType: 'site', entityId: row!.id, clientId, changes: { name: row!.name } });
+          const [row] = await tx
+            .insert(sites)
+            .values({ ...input, clientId })
+            .returning();
+          await recordAudit(tx, {
+            action: 'create',
+            entityType: 'site',
+            entityId: row!.id,
+            clientId,
+            changes: { name: row!.name },
+          });
           return presentSite(row!);
         });
       } catch (err) {
@@ -215,7 +249,11 @@ export function createClientsService({ db }: { db: Db }) {
           'update',
           (tx) => findSiteRow(tx, scope, id),
           async (tx) => {
-            const [after] = await tx.update(sites).set({ ...patch, updatedAt: new Date() }).where(eq(sites.id, id)).returning();
+            const [after] = await tx
+              .update(sites)
+              .set({ ...patch, updatedAt: new Date() })
+              .where(eq(sites.id, id))
+              .returning();
             return after!;
           },
         );
@@ -232,7 +270,10 @@ export function createClientsService({ db }: { db: Db }) {
         (tx) => findSiteRow(tx, scope, id),
         async (tx, before) => {
           // Contacts at a site that goes away stay with the client, without a site.
-          await tx.update(contacts).set({ siteId: null, updatedAt: new Date() }).where(eq(contacts.siteId, id));
+          await tx
+            .update(contacts)
+            .set({ siteId: null, updatedAt: new Date() })
+            .where(eq(contacts.siteId, id));
           const [after] = await tx
             .update(sites)
             .set({ archivedAt: before.archivedAt ?? new Date(), updatedAt: new Date() })
@@ -249,10 +290,22 @@ export function createClientsService({ db }: { db: Db }) {
       const where: (SQL | undefined)[] = [eq(contacts.clientId, clientId)];
       if (query.q) {
         const p = containsPattern(query.q);
-        where.push(or(ilike(contacts.name, p), ilike(contacts.email, p), ilike(contacts.phone, p), ilike(contacts.role, p)));
+        where.push(
+          or(
+            ilike(contacts.name, p),
+            ilike(contacts.email, p),
+            ilike(contacts.phone, p),
+            ilike(contacts.role, p),
+          ),
+        );
       }
       const page = await listByName(contacts, query, where, (w, order, limit) =>
-        db.select().from(contacts).where(w).orderBy(...order).limit(limit),
+        db
+          .select()
+          .from(contacts)
+          .where(w)
+          .orderBy(...order)
+          .limit(limit),
       );
       return { ...page, items: page.items.map(presentContact) };
     },
@@ -266,8 +319,17 @@ export function createClientsService({ db }: { db: Db }) {
         return await db.transaction(async (tx) => {
           await findClientRow(tx, scope, clientId);
           await checkSite(tx, clientId, input.siteId);
-          const [row] = await tx.insert(contacts).values({ ...input, clientId }).returning();
-          await recordAudit(tx, { action: 'create', entityType: 'contact', entityId: row!.id, clientId, changes: { name: row!.name, email: row!.email } });
+          const [row] = await tx
+            .insert(contacts)
+            .values({ ...input, clientId })
+            .returning();
+          await recordAudit(tx, {
+            action: 'create',
+            entityType: 'contact',
+            entityId: row!.id,
+            clientId,
+            changes: { name: row!.name, email: row!.email },
+          });
           return presentContact(row!);
         });
       } catch (err) {
@@ -283,7 +345,11 @@ export function createClientsService({ db }: { db: Db }) {
           (tx) => findContactRow(tx, scope, id),
           async (tx, before) => {
             await checkSite(tx, before.clientId, patch.siteId);
-            const [after] = await tx.update(contacts).set({ ...patch, updatedAt: new Date() }).where(eq(contacts.id, id)).returning();
+            const [after] = await tx
+              .update(contacts)
+              .set({ ...patch, updatedAt: new Date() })
+              .where(eq(contacts.id, id))
+              .returning();
             return after!;
           },
         );

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { idColumn, timestamps } from '../../platform/db/columns.js';
 
 export type Address = {
@@ -38,9 +48,7 @@ export const clients = pgTable(
     archivedAt: archivedAt(),
   },
   (t) => [
-    uniqueIndex('clients_name_key')
-      .on(sql`lower(${t.name})`)
-      .where(sql`${t.archivedAt} is null`),
+    uniqueIndex('clients_name_key').on(sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
     index('clients_name_idx').on(t.name, t.id),
     index('clients_updated_idx').on(t.updatedAt),
   ],

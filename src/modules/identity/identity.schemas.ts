@@ -7,7 +7,10 @@ export const Password = z.string().min(12, 'must be at least 12 characters').max
 export const LoginBody = z.strictObject({
   email: Email,
   password: z.string().min(1).max(200),
-  totp: z.string().regex(/^\d{6}$/, 'must be 6 digits').optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, 'must be 6 digits')
+    .optional(),
 });
 
 export const UserResponse = z.object({
@@ -51,7 +54,11 @@ export const TokenParams = z.strictObject({ tokenId: z.uuid() });
 
 export const CreateTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(permissions)).max(permissions.length).optional().describe('Defaults to every permission of your role.'),
+  scopes: z
+    .array(z.enum(permissions))
+    .max(permissions.length)
+    .optional()
+    .describe('Defaults to every permission of your role.'),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 

@@ -1,12 +1,24 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
-import { isStaffRole, permissionsOf, permissions as allPermissions, type Role, scopesBeyondRole } from '../../domain/access/roles.js';
+import {
+  permissions as allPermissions,
+  isStaffRole,
+  permissionsOf,
+  type Role,
+  scopesBeyondRole,
+} from '../../domain/access/roles.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { decoyHash, hashPassword, hashSecret, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
+import {
+  decoyHash,
+  hashPassword,
+  hashSecret,
+  newSecret,
+  verifyPassword,
+} from '../../platform/auth/secrets.js';
 import type { Config } from '../../platform/config.js';
-import type { Db } from '../../platform/db/store.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import type { Db } from '../../platform/db/store.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { apiTokens, sessions, users } from './identity.tables.js';
 
@@ -41,7 +53,13 @@ export const presentUser = (u: User): PublicUser => ({
 /** What identity needs from the clients area: whether a client exists (for portal users). */
 export type ClientDirectory = { clientExists(clientId: string): Promise<boolean> };
 
-export type NewUser = { email: string; name?: string; role: Role; password: string; clientId?: string | null };
+export type NewUser = {
+  email: string;
+  name?: string;
+  role: Role;
+  password: string;
+  clientId?: string | null;
+};
 
 const SESSION_TOUCH_MS = 5 * 60_000;
 
@@ -50,15 +68,23 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
 
   async function checkClientBinding(role: Role, clientId: string | null | undefined) {
     if (role === 'portal') {
-      if (!clientId) throw new AppError('VALIDATION_FAILED', 'A portal user belongs to one client.', [{ field: 'body.clientId', message: 'is required for portal users' }]);
+      if (!clientId)
+        throw new AppError('VALIDATION_FAILED', 'A portal user belongs to one client.', [
+          { field: 'body.clientId', message: 'is required for portal users' },
+        ]);
       if (!(await clients.clientExists(clientId))) throw notFound('CLIENT_NOT_FOUND', 'Client', clientId);
     } else if (clientId) {
-      throw new AppError('VALIDATION_FAILED', 'Staff users do not belong to a client.', [{ field: 'body.clientId', message: 'is only allowed for portal users' }]);
+      throw new AppError('VALIDATION_FAILED', 'Staff users do not belong to a client.', [
+        { field: 'body.clientId', message: 'is only allowed for portal users' },
+      ]);
     }
   }
 
   async function findUserByEmail(email: string): Promise<User | null> {
-    const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
     return row ?? null;
   }
 
@@ -68,7 +94,12 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
     return row;
   }
 
-  function principalFor(user: User, via: Principal['via'], extra: Partial<Principal>, scopes?: string[]): Principal {
+  function principalFor(
+    user: User,
+    via: Principal['via'],
+    extra: Partial<Principal>,
+    scopes?: string[],
+  ): Principal {
     return {
       userId: user.id,
       email: user.email,
@@ -118,7 +149,8 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
           return user!;
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError('EMAIL_TAKEN', `A user with the email ${input.email} already exists.`);
+        if (isUniqueViolation(err))
+          throw new AppError('EMAIL_TAKEN', `A user with the email ${input.email} already exists.`);
         throw err;
       }
     },
@@ -135,16 +167,23 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
       const before = await getUser(id);
       const role = patch.role ?? before.role;
       const clientId = patch.clientId !== undefined ? patch.clientId : before.clientId;
-      if (patch.role !== undefined || patch.clientId !== undefined) await checkClientBinding(role, isStaffRole(role) ? null : clientId);
-      if (id === actor.userId && (patch.disabled || (patch.role && patch.role !== 'admin' && before.role === 'admin'))) {
+      if (patch.role !== undefined || patch.clientId !== undefined)
+        await checkClientBinding(role, isStaffRole(role) ? null : clientId);
+      if (
+        id === actor.userId &&
+        (patch.disabled || (patch.role && patch.role !== 'admin' && before.role === 'admin'))
+      ) {
         throw new AppError('UNPROCESSABLE', 'You cannot disable yourself or give up your own admin role.');
       }
       const values: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
       if (patch.name !== undefined) values.name = patch.name;
       if (patch.role !== undefined) values.role = role;
-      if (patch.role !== undefined || patch.clientId !== undefined) values.clientId = isStaffRole(role) ? null : clientId;
-      if (patch.password !== undefined) values.passwordHash = await hashPassword(patch.password, config.passwordCost);
-      if (patch.disabled !== undefined) values.disabledAt = patch.disabled ? (before.disabledAt ?? new Date()) : null;
+      if (patch.role !== undefined || patch.clientId !== undefined)
+        values.clientId = isStaffRole(role) ? null : clientId;
+      if (patch.password !== undefined)
+        values.passwordHash = await hashPassword(patch.password, config.passwordCost);
+      if (patch.disabled !== undefined)
+        values.disabledAt = patch.disabled ? (before.disabledAt ?? new Date()) : null;
       return db.transaction(async (tx) => {
         const [after] = await tx.update(users).set(values).where(eq(users.id, id)).returning();
         // A disabled user, a new password or a new role ends every open session.
@@ -153,22 +192,35 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
         }
         const changes = diff(presentUser(before), presentUser(after!));
         if (patch.password !== undefined) changes.password = 'changed';
-        await recordAudit(tx, { action: 'update', entityType: 'user', entityId: id, clientId: after!.clientId, changes });
+        await recordAudit(tx, {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          clientId: after!.clientId,
+          changes,
+        });
         return after!;
       });
     },
 
     /** Checks a password (and TOTP code when enrolled) and opens a session. */
-    async login(input: { email: string; password: string; totp?: string }, meta: { ip: string | null; userAgent: string | null }) {
+    async login(
+      input: { email: string; password: string; totp?: string },
+      meta: { ip: string | null; userAgent: string | null },
+    ) {
       const user = await findUserByEmail(input.email);
       if (!user) {
         await verifyPassword(input.password, await decoyHash(config.passwordCost));
         throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
       }
       const ok = await verifyPassword(input.password, user.passwordHash);
-      if (!ok || user.disabledAt) throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
+      if (!ok || user.disabledAt)
+        throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
       if (user.totpEnabled) {
-        if (!input.totp) throw new AppError('TOTP_REQUIRED', 'Enter the code from your authenticator app.', [{ field: 'body.totp', message: 'is required for this account' }]);
+        if (!input.totp)
+          throw new AppError('TOTP_REQUIRED', 'Enter the code from your authenticator app.', [
+            { field: 'body.totp', message: 'is required for this account' },
+          ]);
         if (totpFor(user).validate({ token: input.totp, window: 1 }) === null) {
           throw new AppError('INVALID_CREDENTIALS', 'The authenticator code is wrong or expired.');
         }
@@ -179,10 +231,22 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
       const session = await db.transaction(async (tx) => {
         const [s] = await tx
           .insert(sessions)
-          .values({ userId: user.id, tokenHash: hashSecret(secret), csrfToken, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 500) ?? null })
+          .values({
+            userId: user.id,
+            tokenHash: hashSecret(secret),
+            csrfToken,
+            expiresAt,
+            ip: meta.ip,
+            userAgent: meta.userAgent?.slice(0, 500) ?? null,
+          })
           .returning();
         await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-        await recordAudit(tx, { action: 'login', entityType: 'user', entityId: user.id, clientId: user.clientId });
+        await recordAudit(tx, {
+          action: 'login',
+          entityType: 'user',
+          entityId: user.id,
+          clientId: user.clientId,
+        });
         return s!;
       });
       return { secret, csrfToken, expiresAt, user, sessionId: session.id };
@@ -192,7 +256,12 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
       if (!principal.sessionId) return;
       await db.transaction(async (tx) => {
         await tx.delete(sessions).where(eq(sessions.id, principal.sessionId!));
-        await recordAudit(tx, { action: 'logout', entityType: 'user', entityId: principal.userId, clientId: principal.clientId });
+        await recordAudit(tx, {
+          action: 'logout',
+          entityType: 'user',
+          entityId: principal.userId,
+          clientId: principal.clientId,
+        });
       });
     },
 
@@ -201,12 +270,21 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
         .select({ user: users, session: sessions })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, hashSecret(secret)), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+        .where(
+          and(
+            eq(sessions.tokenHash, hashSecret(secret)),
+            gt(sessions.expiresAt, new Date()),
+            isNull(users.disabledAt),
+          ),
+        );
       if (!row) return null;
       if (Date.now() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
         await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.session.id));
       }
-      return principalFor(row.user, 'session', { sessionId: row.session.id, csrfToken: row.session.csrfToken });
+      return principalFor(row.user, 'session', {
+        sessionId: row.session.id,
+        csrfToken: row.session.csrfToken,
+      });
     },
 
     async fromBearer(secret: string): Promise<Principal | null> {
@@ -235,22 +313,45 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
       const user = await getUser(userId);
       const scopes = input.scopes ?? [...permissionsOf(user.role)];
       const unknown = scopes.filter((s) => !(allPermissions as readonly string[]).includes(s));
-      if (unknown.length) throw new AppError('VALIDATION_FAILED', `Unknown scopes: ${unknown.join(', ')}.`, unknown.map((s) => ({ field: 'body.scopes', message: `unknown scope ${s}` })));
+      if (unknown.length)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Unknown scopes: ${unknown.join(', ')}.`,
+          unknown.map((s) => ({ field: 'body.scopes', message: `unknown scope ${s}` })),
+        );
       const beyond = scopesBeyondRole(user.role, scopes);
-      if (beyond.length) throw new AppError('FORBIDDEN', `A ${user.role} cannot grant: ${beyond.join(', ')}.`);
+      if (beyond.length)
+        throw new AppError('FORBIDDEN', `A ${user.role} cannot grant: ${beyond.join(', ')}.`);
       const secret = newSecret('keel');
       return db.transaction(async (tx) => {
         const [token] = await tx
           .insert(apiTokens)
-          .values({ userId, name: input.name, prefix: secret.slice(0, 12), tokenHash: hashSecret(secret), scopes, expiresAt: input.expiresAt ?? null })
+          .values({
+            userId,
+            name: input.name,
+            prefix: secret.slice(0, 12),
+            tokenHash: hashSecret(secret),
+            scopes,
+            expiresAt: input.expiresAt ?? null,
+          })
           .returning();
-        await recordAudit(tx, { action: 'create', entityType: 'api_token', entityId: token!.id, clientId: user.clientId, changes: { name: input.name, scopes } });
+        await recordAudit(tx, {
+          action: 'create',
+          entityType: 'api_token',
+          entityId: token!.id,
+          clientId: user.clientId,
+          changes: { name: input.name, scopes },
+        });
         return { token: secret, record: token! };
       });
     },
 
     async listTokens(userId: string) {
-      return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt));
+      return db
+        .select()
+        .from(apiTokens)
+        .where(eq(apiTokens.userId, userId))
+        .orderBy(asc(apiTokens.createdAt));
     },
 
     async revokeToken(userId: string, tokenId: string) {
@@ -268,10 +369,14 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
     /** Starts TOTP enrolment: a new secret, not yet enforced until confirmed with a valid code. */
     async beginTotp(userId: string) {
       const user = await getUser(userId);
-      if (user.totpEnabled) throw new AppError('CONFLICT', 'Two-factor sign-in is already on; turn it off first.');
+      if (user.totpEnabled)
+        throw new AppError('CONFLICT', 'Two-factor sign-in is already on; turn it off first.');
       const secret = new OTPAuth.Secret({ size: 20 });
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ totpSecret: secret.base32, updatedAt: new Date() }).where(eq(users.id, userId));
+        await tx
+          .update(users)
+          .set({ totpSecret: secret.base32, updatedAt: new Date() })
+          .where(eq(users.id, userId));
         await recordAudit(tx, { action: 'totp.begin', entityType: 'user', entityId: userId });
       });
       const totp = new OTPAuth.TOTP({ issuer: 'Keel', label: user.email, secret });
@@ -280,8 +385,12 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
 
     async confirmTotp(userId: string, code: string) {
       const user = await getUser(userId);
-      if (!user.totpSecret) throw new AppError('UNPROCESSABLE', 'Start enrolment first (POST /api/v1/me/totp).');
-      if (totpFor(user).validate({ token: code, window: 1 }) === null) throw new AppError('VALIDATION_FAILED', 'The code is wrong or expired.', [{ field: 'body.code', message: 'does not match' }]);
+      if (!user.totpSecret)
+        throw new AppError('UNPROCESSABLE', 'Start enrolment first (POST /api/v1/me/totp).');
+      if (totpFor(user).validate({ token: code, window: 1 }) === null)
+        throw new AppError('VALIDATION_FAILED', 'The code is wrong or expired.', [
+          { field: 'body.code', message: 'does not match' },
+        ]);
       await db.transaction(async (tx) => {
         await tx.update(users).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(users.id, userId));
         await recordAudit(tx, { action: 'totp.enable', entityType: 'user', entityId: userId });
@@ -290,22 +399,33 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
 
     async disableTotp(userId: string, password: string) {
       const user = await getUser(userId);
-      if (!(await verifyPassword(password, user.passwordHash))) throw new AppError('INVALID_CREDENTIALS', 'The password is wrong.');
+      if (!(await verifyPassword(password, user.passwordHash)))
+        throw new AppError('INVALID_CREDENTIALS', 'The password is wrong.');
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() }).where(eq(users.id, userId));
+        await tx
+          .update(users)
+          .set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() })
+          .where(eq(users.id, userId));
         await recordAudit(tx, { action: 'totp.disable', entityType: 'user', entityId: userId });
       });
     },
 
     async purgeExpiredSessions(): Promise<number> {
-      const rows = await db.delete(sessions).where(sql`${sessions.expiresAt} < now()`).returning({ id: sessions.id });
+      const rows = await db
+        .delete(sessions)
+        .where(sql`${sessions.expiresAt} < now()`)
+        .returning({ id: sessions.id });
       return rows.length;
     },
   };
 }
 
 function totpFor(user: User) {
-  return new OTPAuth.TOTP({ issuer: 'Keel', label: user.email, secret: OTPAuth.Secret.fromBase32(user.totpSecret ?? '') });
+  return new OTPAuth.TOTP({
+    issuer: 'Keel',
+    label: user.email,
+    secret: OTPAuth.Secret.fromBase32(user.totpSecret ?? ''),
+  });
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;

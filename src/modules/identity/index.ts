@@ -1,8 +1,8 @@
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db/store.js';
-import type { KeelModule } from '../../platform/module.js';
 import type { Authenticator } from '../../platform/http/access.js';
-import { SESSION_COOKIE, identityRoutes } from './identity.routes.js';
+import type { KeelModule } from '../../platform/module.js';
+import { identityRoutes, SESSION_COOKIE } from './identity.routes.js';
 import { type ClientDirectory, createIdentityService, type IdentityService } from './identity.service.js';
 
 export type { IdentityService, NewUser, PublicUser, User } from './identity.service.js';
@@ -19,9 +19,13 @@ export function createIdentityModule(deps: { db: Db; config: Config; clients: Cl
     name: 'identity',
     routes: (app) => identityRoutes(app, service, deps.config),
     jobs: (jobs) =>
-      jobs.define('identity.purge-expired-sessions', async () => void (await service.purgeExpiredSessions()), {
-        cron: '17 * * * *',
-      }),
+      jobs.define(
+        'identity.purge-expired-sessions',
+        async () => void (await service.purgeExpiredSessions()),
+        {
+          cron: '17 * * * *',
+        },
+      ),
   };
   return { service, authenticator, module };
 }

@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../db/store.js';
 import { currentContext } from '../context.js';
+import type { DbOrTx } from '../db/store.js';
 import { auditLog } from './audit.tables.js';
 
 export type AuditEntry = {
@@ -19,7 +19,9 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
   const principal = ctx?.principal ?? null;
   await tx.insert(auditLog).values({
     actorUserId: principal?.userId ?? null,
-    actor: principal ? `${principal.email}${principal.via === 'token' ? ' (api token)' : ''}` : (ctx?.channel ?? 'system'),
+    actor: principal
+      ? `${principal.email}${principal.via === 'token' ? ' (api token)' : ''}`
+      : (ctx?.channel ?? 'system'),
     channel: ctx?.channel ?? 'system',
     ip: ctx?.ip ?? null,
     requestId: ctx?.requestId ?? null,
@@ -33,7 +35,10 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
 }
 
 /** The fields that differ between two versions of a row, as {field: [before, after]}. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, unknown> {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
     if (key === 'updatedAt') continue;

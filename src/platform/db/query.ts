@@ -35,4 +35,3 @@ export async function listByName<T extends Keyed>(
   const last = items.at(-1);
   return { items, nextCursor: more && last ? encodeCursor([last.name, last.id]) : null };
 }
-

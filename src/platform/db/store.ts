@@ -1,9 +1,9 @@
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { join } from 'node:path';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -34,7 +34,11 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   return opts.kind === 'pglite' ? openPglite(opts) : openPostgres(opts.url, opts.poolSize);
 }
 
-async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | File; lock?: boolean }): Promise<Store> {
+async function openPglite(opts: {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+  lock?: boolean;
+}): Promise<Store> {
   let lock: DataDirLock | null = null;
   if (opts.dataDir && opts.lock !== false) lock = acquireDataDirLock(opts.dataDir);
   try {
@@ -46,7 +50,9 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | File; l
       if (values && values.length > 0) return pglite.query(text, values);
       const results = await pglite.exec(text);
       // pg answers a multi-statement text with one result per statement; pg-boss only reads single ones.
-      return results.length === 1 ? results[0]! : ({ rows: results.flatMap((r) => r.rows) } as { rows: any[] });
+      return results.length === 1
+        ? results[0]!
+        : ({ rows: results.flatMap((r) => r.rows) } as { rows: any[] });
     };
     return {
       kind: 'pglite',

@@ -9,10 +9,7 @@ import { AppError } from '../errors.js';
  * What a route requires. Every /api/v1 route must declare one: the server refuses to start
  * otherwise, so no later module can forget authorization.
  */
-export type RouteAccess =
-  | 'public'
-  | 'authenticated'
-  | { permission: Permission; staffOnly?: boolean };
+export type RouteAccess = 'public' | 'authenticated' | { permission: Permission; staffOnly?: boolean };
 
 export type Authenticator = {
   cookieName: string;
@@ -57,7 +54,13 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
   });
 
   app.addHook('onRequest', async (request) => {
-    request.ctx = { requestId: request.id, ip: request.ip ?? null, principal: null, channel: 'http', audited: 0 };
+    request.ctx = {
+      requestId: request.id,
+      ip: request.ip ?? null,
+      principal: null,
+      channel: 'http',
+      audited: 0,
+    };
     const access = request.routeOptions.config?.access;
     if (!access) return; // unmatched route: the not-found handler answers
     const principal = await authenticate(request, authenticator);
@@ -67,7 +70,10 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token.');
     if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
       if (request.headers['x-csrf-token'] !== principal.csrfToken) {
-        throw new AppError('CSRF_TOKEN_INVALID', 'Send the x-csrf-token header given at sign-in (GET /api/v1/me).');
+        throw new AppError(
+          'CSRF_TOKEN_INVALID',
+          'Send the x-csrf-token header given at sign-in (GET /api/v1/me).',
+        );
       }
     }
     if (access === 'authenticated') return;
@@ -82,7 +88,10 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
       return;
     }
     if (!allowed) {
-      throw new AppError('FORBIDDEN', `Your role (${principal.role}) lacks the ${access.permission} permission.`);
+      throw new AppError(
+        'FORBIDDEN',
+        `Your role (${principal.role}) lacks the ${access.permission} permission.`,
+      );
     }
   });
 

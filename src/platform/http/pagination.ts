@@ -27,7 +27,10 @@ export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200.'),
   cursor: z.string().max(500).optional().describe('`nextCursor` of the previous page.'),
   q: z.string().trim().max(200).optional().describe('Search text.'),
-  updated_since: z.iso.datetime({ offset: true }).optional().describe('Only records changed at or after this instant.'),
+  updated_since: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Only records changed at or after this instant.'),
   include_archived: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, errorStatus, type FieldError } from '../errors.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
+import { AppError, type ErrorCode, errorStatus, type FieldError } from '../errors.js';
 
 const titles: Partial<Record<number, string>> = {
   400: 'Bad Request',
@@ -51,11 +51,14 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     }));
     return sendProblem(reply, 'VALIDATION_FAILED', `The request ${where} is invalid.`, fields);
   }
-  if (isUniqueViolation(err)) return sendProblem(reply, 'CONFLICT', 'A record with these values already exists.');
-  if (isForeignKeyViolation(err)) return sendProblem(reply, 'UNPROCESSABLE', 'A referenced record does not exist.');
+  if (isUniqueViolation(err))
+    return sendProblem(reply, 'CONFLICT', 'A record with these values already exists.');
+  if (isForeignKeyViolation(err))
+    return sendProblem(reply, 'UNPROCESSABLE', 'A referenced record does not exist.');
 
   const status = err.statusCode ?? 500;
-  if (status === 413) return sendProblem(reply, 'PAYLOAD_TOO_LARGE', 'The request body is larger than allowed.');
+  if (status === 413)
+    return sendProblem(reply, 'PAYLOAD_TOO_LARGE', 'The request body is larger than allowed.');
   if (status === 415) return sendProblem(reply, 'UNSUPPORTED_MEDIA_TYPE', err.message);
   if (status === 429) return sendProblem(reply, 'RATE_LIMITED', err.message);
   if (status >= 400 && status < 500 && !isResponseSerializationError(err as never)) {

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
-import type { Store } from '../db/store.js';
 import { runWithContext } from '../context.js';
+import type { Store } from '../db/store.js';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
