@@ -1,5 +1,6 @@
 import { and, asc, gte, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import type { AccessScope } from '../auth/principal.js';
 import { decodeCursor, encodeCursor, type ListQuery, type Page } from '../http/pagination.js';
 
@@ -9,6 +10,8 @@ export const inScope = (scope: AccessScope, clientIdColumn: PgColumn): SQL | und
 
 /** ILIKE pattern for a search text, with the user's % and _ taken literally. */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const NameIdCursor = z.tuple([z.string().max(500), z.uuid()]);
 
 type Keyed = { id: string; name: string };
 
@@ -26,8 +29,8 @@ export async function listByName<T extends Keyed>(
   if (!query.include_archived) conditions.push(isNull(table.archivedAt));
   if (query.updated_since) conditions.push(gte(table.updatedAt, new Date(query.updated_since)));
   if (query.cursor) {
-    const [name, id] = decodeCursor(query.cursor, 2);
-    conditions.push(sql`(${table.name}, ${table.id}) > (${String(name)}, ${String(id)}::uuid)`);
+    const [name, id] = decodeCursor(query.cursor, NameIdCursor);
+    conditions.push(sql`(${table.name}, ${table.id}) > (${name}, ${id}::uuid)`);
   }
   const rows = await run(and(...conditions), [asc(table.name), asc(table.id)], query.limit + 1);
   const more = rows.length > query.limit;

@@ -21,11 +21,17 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** Every route with its access rule, for review and for tests that sweep all routes. */
+    routeRules: RouteRule[];
+  }
   interface FastifyRequest {
     ctx: RequestContext;
     principal: Principal | null;
   }
 }
+
+export type RouteRule = { method: string; url: string; access: RouteAccess };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -40,12 +46,16 @@ export const scopeOfRequest = (request: FastifyRequest): AccessScope => scopeOf(
 export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator) {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('principal', null);
+  const rules: RouteRule[] = [];
+  app.decorate('routeRules', rules);
 
   app.addHook('onRoute', (route: RouteOptions) => {
     const isApi = route.url.startsWith('/api/v1');
     const access = route.config?.access ?? (isApi ? undefined : 'public');
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule.`);
     route.config = { ...route.config, access };
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') rules.push({ method, url: route.url, access });
     // Run every handler inside its request context, so services and the audit log know the actor.
     const handler = route.handler;
     route.handler = function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {

@@ -5,18 +5,12 @@ import { AppError } from '../errors.js';
 export const encodeCursor = (values: readonly (string | number)[]): string =>
   Buffer.from(JSON.stringify(values)).toString('base64url');
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+export function decodeCursor<T extends z.ZodType>(cursor: string, shape: T): z.infer<T> {
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values;
-    }
+    const parsed = shape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data;
   } catch {
-    // fall through
+    // not base64url JSON: fall through
   }
   throw new AppError('INVALID_CURSOR', 'The cursor is not one this server issued. Start again without it.', [
     { field: 'querystring.cursor', message: 'is not a valid cursor' },

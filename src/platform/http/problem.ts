@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
+import { isForeignKeyViolation, isUniqueViolation, sqlState } from '../db/errors.js';
 import { AppError, type ErrorCode, errorStatus, type FieldError } from '../errors.js';
 
 const titles: Partial<Record<number, string>> = {

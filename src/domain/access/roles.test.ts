@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  isStaffRole,
+  type Permission,
+  permissions,
+  permissionsOf,
+  roles,
+  scopesBeyondRole,
+} from './roles.js';
+
+describe('role permissions', () => {
+  const table: [role: (typeof roles)[number], can: Permission[], cannot: Permission[]][] = [
+    ['admin', [...permissions], []],
+    ['manager', ['clients:write', 'users:read', 'audit:read'], ['users:manage']],
+    [
+      'technician',
+      ['clients:read', 'contacts:write', 'sites:write', 'tokens:manage'],
+      ['clients:write', 'users:manage', 'audit:read'],
+    ],
+    ['billing', ['clients:write', 'contacts:write'], ['sites:write', 'users:manage']],
+    [
+      'portal',
+      ['clients:read', 'contacts:read', 'sites:read'],
+      ['clients:write', 'contacts:write', 'users:read', 'tokens:manage'],
+    ],
+  ];
+  it.each(table)('%s', (role, can, cannot) => {
+    const granted = permissionsOf(role);
+    for (const p of can) expect(granted.has(p), p).toBe(true);
+    for (const p of cannot) expect(granted.has(p), p).toBe(false);
+  });
+
+  it('only admins manage users', () => {
+    expect(roles.filter((r) => permissionsOf(r).has('users:manage'))).toEqual(['admin']);
+  });
+
+  it('tells staff from portal users', () => {
+    expect(roles.filter((r) => !isStaffRole(r))).toEqual(['portal']);
+  });
+
+  it('never lets token scopes widen a role (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...roles),
+        fc.array(fc.constantFrom(...permissions, 'bogus:scope')),
+        (role, scopes) => {
+          const narrowed = permissionsOf(role, scopes);
+          const full = permissionsOf(role);
+          for (const p of narrowed) {
+            expect(full.has(p)).toBe(true);
+            expect(scopes).toContain(p);
+          }
+          const beyond = scopesBeyondRole(role, scopes);
+          expect(beyond.every((s) => !full.has(s as Permission))).toBe(true);
+          expect(scopes.filter((s) => !beyond.includes(s)).every((s) => full.has(s as Permission))).toBe(
+            true,
+          );
+        },
+      ),
+    );
+  });
+});
