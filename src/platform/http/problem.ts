@@ -55,6 +55,11 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return sendProblem(reply, 'CONFLICT', 'A record with these values already exists.');
   if (isForeignKeyViolation(err))
     return sendProblem(reply, 'UNPROCESSABLE', 'A referenced record does not exist.');
+  // SQLSTATE class 22 (data exception): a value the database could not take, i.e. bad input that slipped past validation.
+  if (sqlState(err)?.startsWith('22')) {
+    request.log.warn({ err }, 'data exception from the database');
+    return sendProblem(reply, 'MALFORMED_REQUEST', 'A value in the request is malformed or out of range.');
+  }
 
   const status = err.statusCode ?? 500;
   if (status === 413)
