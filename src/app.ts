@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
 import type { Config } from './platform/config.js';
 import type { Store } from './platform/db/store.js';
 import { createHttpServer, typed } from './platform/http/server.js';
@@ -66,6 +67,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       return { status: 'ok' as const, store: store.kind, version };
     },
   );
+  auditRoutes(http, store.db);
   for (const m of keel.modules) await m.routes?.(http);
 
   let jobs: Jobs | null = null;

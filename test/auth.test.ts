@@ -209,3 +209,46 @@ describe.each(storeKinds)('sign-in and sessions on %s', (kind) => {
     expect(update.changes).toEqual({ notes: ['', 'VIP'] });
   });
 });
+
+describe.each(storeKinds)('audit log API on %s', (kind) => {
+  const t = useTestApp(kind);
+
+  it('lists entries newest first, filtered by client, paged; staff with audit:read only', async () => {
+    const { buildUser } = await import('./support/app.js');
+    const manager = await buildUser(t.current, 'manager');
+    const client = await buildClient(t.current);
+    for (const notes of ['a', 'b', 'c']) {
+      await call(t.current, {
+        method: 'PATCH',
+        url: `/api/v1/clients/${client.id}`,
+        headers: manager.headers,
+        payload: { notes },
+      });
+    }
+    const first = await call(t.current, {
+      method: 'GET',
+      url: `/api/v1/audit?client_id=${client.id}&limit=2`,
+      headers: manager.headers,
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.data.items.map((e: { changes: { notes: string[] } }) => e.changes.notes[1])).toEqual([
+      'c',
+      'b',
+    ]);
+    expect(first.data.items[0]).toMatchObject({
+      actor: `${manager.email} (api token)`,
+      action: 'update',
+      entityType: 'client',
+      channel: 'http',
+    });
+    const second = await call(t.current, {
+      method: 'GET',
+      url: `/api/v1/audit?client_id=${client.id}&limit=2&cursor=${first.data.nextCursor}`,
+      headers: manager.headers,
+    });
+    expect(second.data.items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
+    expect(second.data.nextCursor).toBeNull();
+    const tech = await buildUser(t.current, 'technician');
+    expectProblem(await call(t.current, { method: 'GET', url: '/api/v1/audit', headers: tech.headers }), 403);
+  });
+});

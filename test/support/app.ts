@@ -29,8 +29,10 @@ export async function createTestApp(
     store,
     config,
     async close() {
+      const gaps = [...new Set(app.http.auditGaps)];
       await app.close();
       await store.drop();
+      if (gaps.length) throw new Error(`writes that left no audit record: ${gaps.join(', ')}`);
     },
   };
 }

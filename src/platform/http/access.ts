@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import type { Permission } from '../../domain/access/roles.js';
 import type { AccessScope, Principal } from '../auth/principal.js';
 import { scopeOf } from '../auth/principal.js';
-import { currentContext, type RequestContext, runWithContext } from '../context.js';
+import { type RequestContext, runWithContext } from '../context.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its access rule, for review and for tests that sweep all routes. */
     routeRules: RouteRule[];
+    /** Successful writes that recorded nothing in the audit log; tests fail when any appear. */
+    auditGaps: string[];
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -48,6 +50,8 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
   app.decorateRequest('principal', null);
   const rules: RouteRule[] = [];
   app.decorate('routeRules', rules);
+  const gaps: string[] = [];
+  app.decorate('auditGaps', gaps);
 
   app.addHook('onRoute', (route: RouteOptions) => {
     const isApi = route.url.startsWith('/api/v1');
@@ -106,10 +110,11 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    const ctx = currentContext() ?? request.ctx;
+    const ctx = request.ctx;
     if (!ctx || SAFE_METHODS.has(request.method) || reply.statusCode >= 400) return;
     if (request.routeOptions.config?.access && ctx.audited === 0) {
-      request.log.warn({ route: request.routeOptions.url }, 'write request left no audit record');
+      gaps.push(`${request.method} ${request.routeOptions.url}`);
+      request.log.error({ route: request.routeOptions.url }, 'write request left no audit record');
     }
   });
 }
