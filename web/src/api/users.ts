@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './http';
+import type { User } from './types';
+
+export const useUsers = () =>
+  useQuery({
+    queryKey: ['users'],
+    queryFn: () => api.get<{ items: User[] }>('/api/v1/users'),
+  });

@@ -1,0 +1,52 @@
+import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { useClient } from '../api/clients';
+import { useCan } from '../api/session';
+import { PageHeader } from '../ui/page-header';
+import { QueryState } from '../ui/query-state';
+import { ArchiveActions } from './archive-actions';
+import { formatDate, statusLabels } from './format';
+
+const sections = [
+  { to: '', label: 'Overview' },
+  { to: 'contacts', label: 'Contacts' },
+  { to: 'sites', label: 'Sites' },
+];
+
+/** One client: its header and archive state, then overview, contacts and sites. */
+export function ClientPage() {
+  const { clientId = '' } = useParams();
+  const client = useClient(clientId);
+  const canArchive = useCan('clients:write');
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/clients">Clients</Link>
+      </p>
+      <QueryState query={client} loading="Loading client…">
+        {(c) => (
+          <>
+            <PageHeader
+              title={c.name}
+              subtitle={`${statusLabels[c.status]} · client since ${formatDate(c.createdAt)}`}
+              actions={canArchive && <ArchiveActions client={c} />}
+            />
+            {c.archived && (
+              <p className="alert alert--info" role="status">
+                Archived on {formatDate(c.archivedAt ?? c.updatedAt)}. Archived clients are hidden from lists;
+                restore it to make changes.
+              </p>
+            )}
+            <nav aria-label="Client sections" className="tabs">
+              {sections.map((s) => (
+                <NavLink key={s.label} to={s.to} end className="tabs__tab">
+                  {s.label}
+                </NavLink>
+              ))}
+            </nav>
+            <Outlet context={c} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
