@@ -1,0 +1,91 @@
+// `npm run bench`: every figure beside a baseline measured in the same run, as a ratio.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import {
+  CONNECTIONS,
+  type CreateResult,
+  clientCreatePglite,
+  clientCreatePostgres,
+  postgresUrl,
+  REQUESTS,
+} from './client-create.js';
+import { coldStart } from './cold-start.js';
+import { cleanup, ensureBuilt, printTable, type Row, root } from './lib.js';
+
+const started = performance.now();
+const loadAtStart = loadavg()[0]!;
+ensureBuilt();
+console.log(
+  `Load average at start: ${loadAtStart.toFixed(2)} on ${cpus().length} cores (other work skews every figure).`,
+);
+
+console.log('Cold start and idle memory (3 runs each, medians)');
+const cold = await coldStart();
+
+console.log(
+  `Client create: ${REQUESTS} × POST /api/v1/clients, ${CONNECTIONS} connections (after a warm-up)`,
+);
+const creates: CreateResult[] = [await clientCreatePglite()];
+const pgUrl = await postgresUrl();
+if (pgUrl) creates.push(await clientCreatePostgres(pgUrl));
+else console.log('  postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+
+const rows: Row[] = [
+  {
+    figure: 'restart to healthy',
+    value: cold.restartMs,
+    unit: 'ms',
+    baseline: cold.bareMs,
+    note: 'bare node http server; target ≤ 3,000 ms',
+  },
+  {
+    figure: 'first start to healthy',
+    value: cold.firstStartMs,
+    unit: 'ms',
+    baseline: cold.bareMs,
+    note: 'bare node http server (empty data folder)',
+  },
+  {
+    figure: 'idle RSS, worker on',
+    value: cold.idleRssMb,
+    unit: 'MB',
+    baseline: cold.bareRssMb,
+    note: 'bare node http server; target ≤ 250 MB',
+  },
+];
+for (const c of creates) {
+  rows.push({
+    figure: `client create, ${c.store}`,
+    value: c.reqPerSec,
+    unit: '/s',
+    baseline: c.baselineRowsPerSec,
+    note: `raw INSERTs, ${CONNECTIONS} in flight; p99 ${c.p99Ms} ms${c.non2xx + c.errors ? `; ${c.non2xx} non-2xx, ${c.errors} errors` : ''}`,
+  });
+}
+printTable(rows);
+
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+})();
+const out = join(root, 'bench/results');
+mkdirSync(out, { recursive: true });
+const report = {
+  at: new Date().toISOString(),
+  commit,
+  node: process.version,
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  figures: rows.map((r) => ({ ...r, ratio: r.value / r.baseline })),
+  coldStart: cold,
+  clientCreate: { requests: REQUESTS, connections: CONNECTIONS, results: creates },
+};
+writeFileSync(join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nWrote bench/results/latest.json in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+cleanup();
