@@ -27,24 +27,23 @@ export type Store = {
 };
 
 export type OpenStoreOptions =
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File; lock?: boolean }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File; lock?: boolean; sharedBuffers?: string }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   return opts.kind === 'pglite' ? openPglite(opts) : openPostgres(opts.url, opts.poolSize);
 }
 
-async function openPglite(opts: {
-  dataDir?: string;
-  loadDataDir?: Blob | File;
-  lock?: boolean;
-}): Promise<Store> {
+async function openPglite(opts: Extract<OpenStoreOptions, { kind: 'pglite' }>): Promise<Store> {
   let lock: DataDirLock | null = null;
   if (opts.dataDir && opts.lock !== false) lock = acquireDataDirLock(opts.dataDir);
   try {
     const pglite = await PGlite.create({
       dataDir: opts.dataDir ? join(opts.dataDir, 'pg') : undefined,
       loadDataDir: opts.loadDataDir,
+      // PostgreSQL's default 128 MB buffer pool would sit in this process's memory; the operating
+      // system's page cache still holds the data files, so a small pool costs little speed.
+      postgresqlconf: [`shared_buffers = ${opts.sharedBuffers ?? '8MB'}`],
     });
     const executeSql: SqlRunner = async (text, values) => {
       if (values && values.length > 0) return pglite.query(text, values);
