@@ -109,6 +109,26 @@ describe.each(storeKinds)('access control on %s', (kind) => {
     expect(search.data.items.every((c: { id: string }) => c.id === a.clientId)).toBe(true);
   });
 
+  it('never sends internal notes to a portal user', async () => {
+    await t.current.keel.clients.service.updateClient({ kind: 'staff' }, a.clientId, {
+      notes: 'Key under the mat',
+    });
+    const own = await call(t.current, {
+      method: 'GET',
+      url: `/api/v1/clients/${a.clientId}`,
+      headers: portalA.headers,
+    });
+    expect(own.data).not.toHaveProperty('notes');
+    const list = await call(t.current, { method: 'GET', url: '/api/v1/clients', headers: portalA.headers });
+    expect(JSON.stringify(list.data)).not.toContain('Key under the mat');
+    const staff = await call(t.current, {
+      method: 'GET',
+      url: `/api/v1/clients/${a.clientId}`,
+      headers: admin.headers,
+    });
+    expect(staff.data.notes).toBe('Key under the mat');
+  });
+
   it('does not let a portal user write, even on their own client', async () => {
     const h = portalA.headers;
     const res = await call(t.current, {

@@ -38,3 +38,24 @@ describe.each(storeKinds)('platform on %s', (kind) => {
     expect(res.body).toContain('keel_http_request_duration_seconds');
   });
 });
+
+describe('web app serving', () => {
+  it('serves index.html for client-side routes and 404 for missing files', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createTestApp } = await import('./support/app.js');
+    const dist = mkdtempSync(join(tmpdir(), 'keel-web-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Keel</title>');
+    const app = await createTestApp('pglite', { webDist: dist });
+    try {
+      const page = await call(app, { method: 'GET', url: '/clients/123' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>Keel</title>');
+      expectProblem(await call(app, { method: 'GET', url: '/assets/missing-abc.js' }), 404);
+      expectProblem(await call(app, { method: 'GET', url: '/api/v1/missing' }), 404);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,17 +1,22 @@
+import type { AccessScope } from '../../platform/auth/principal.js';
 import type { clients, contacts, sites } from './clients.tables.js';
 
 type ClientRow = typeof clients.$inferSelect;
 type SiteRow = typeof sites.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
 
-export const presentClient = (c: ClientRow) => ({
+/** Internal notes are the MSP's own: portal users never receive them. */
+const internal = (scope: AccessScope | undefined, notes: string) =>
+  scope?.kind === 'client' ? {} : { notes };
+
+export const presentClient = (c: ClientRow, scope?: AccessScope) => ({
   id: c.id,
   name: c.name,
   status: c.status,
   timeZone: c.timeZone,
   taxRateBp: c.taxRateBp,
   billingAddress: c.billingAddress,
-  notes: c.notes,
+  ...internal(scope, c.notes),
   profile: {
     users: c.usersCount,
     endpoints: c.endpointsCount,
@@ -25,13 +30,13 @@ export const presentClient = (c: ClientRow) => ({
   updatedAt: c.updatedAt,
 });
 
-export const presentSite = (s: SiteRow) => ({
+export const presentSite = (s: SiteRow, scope?: AccessScope) => ({
   id: s.id,
   clientId: s.clientId,
   name: s.name,
   address: s.address,
   timeZone: s.timeZone,
-  notes: s.notes,
+  ...internal(scope, s.notes),
   archived: s.archivedAt !== null,
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,

@@ -170,7 +170,20 @@ export function clientsRoutes(app: FastifyInstance, service: ClientsService) {
         response: { 200: SiteResponse },
       },
     },
-    (req) => service.archiveSite(scopeOfRequest(req), req.params.siteId),
+    (req) => service.setSiteArchived(scopeOfRequest(req), req.params.siteId, true),
+  );
+  r.post(
+    '/api/v1/sites/:siteId/restore',
+    {
+      config: sitesWrite,
+      schema: {
+        tags: ['sites'],
+        summary: 'Restore an archived site',
+        params: SiteParams,
+        response: { 200: SiteResponse },
+      },
+    },
+    (req) => service.setSiteArchived(scopeOfRequest(req), req.params.siteId, false),
   );
 
   const contactsRead = { access: { permission: 'contacts:read' as const } };
@@ -242,6 +255,19 @@ export function clientsRoutes(app: FastifyInstance, service: ClientsService) {
         response: { 200: ContactResponse },
       },
     },
-    (req) => service.archiveContact(scopeOfRequest(req), req.params.contactId),
+    (req) => service.setContactArchived(scopeOfRequest(req), req.params.contactId, true),
+  );
+  r.post(
+    '/api/v1/contacts/:contactId/restore',
+    {
+      config: contactsWrite,
+      schema: {
+        tags: ['contacts'],
+        summary: 'Restore an archived contact',
+        params: ContactParams,
+        response: { 200: ContactResponse },
+      },
+    },
+    (req) => service.setContactArchived(scopeOfRequest(req), req.params.contactId, false),
   );
 }

@@ -143,6 +143,36 @@ describe.each(storeKinds)('clients API on %s', (kind) => {
     expect(gone.data.archived).toBe(true);
   });
 
+  it('keeps an archived client read-only until restored, and restores sites and contacts', async () => {
+    const client = await buildClient(t.current);
+    const site = await buildSite(t.current, client.id);
+    const contact = await api('POST', `/api/v1/clients/${client.id}/contacts`, {
+      name: 'Bob',
+      siteId: site.id,
+    });
+    await api('DELETE', `/api/v1/clients/${client.id}`);
+    const before = await counts();
+    for (const [method, url, payload] of [
+      ['PATCH', `/api/v1/clients/${client.id}`, { notes: 'x' }],
+      ['POST', `/api/v1/clients/${client.id}/sites`, { name: 'Annex' }],
+      ['POST', `/api/v1/clients/${client.id}/contacts`, { name: 'Eve' }],
+      ['PATCH', `/api/v1/sites/${site.id}`, { name: 'Renamed' }],
+      ['PATCH', `/api/v1/contacts/${contact.data.id}`, { name: 'Renamed' }],
+    ] as const) {
+      expect(expectProblem(await api(method, url, payload), 409).code, `${method} ${url}`).toBe(
+        'CLIENT_ARCHIVED',
+      );
+    }
+    expect(await counts()).toEqual(before);
+    await api('POST', `/api/v1/clients/${client.id}/restore`);
+
+    expect((await api('DELETE', `/api/v1/sites/${site.id}`)).data.archived).toBe(true);
+    expect((await api('POST', `/api/v1/sites/${site.id}/restore`)).data.archived).toBe(false);
+    expect((await api('DELETE', `/api/v1/contacts/${contact.data.id}`)).data.archived).toBe(true);
+    const restored = await api('POST', `/api/v1/contacts/${contact.data.id}/restore`);
+    expect(restored.data).toMatchObject({ archived: false, siteId: null });
+  });
+
   it('answers bad input with 4xx problem+json and writes nothing', async () => {
     const client = await buildClient(t.current);
     const before = await counts();

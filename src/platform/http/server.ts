@@ -86,9 +86,15 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/metrics';
+    const path = request.url.split('?')[0]!;
+    // Client-side routes get the app; a missing file (/assets/x.js) or API path gets a real 404.
+    const isPage =
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      path !== '/metrics' &&
+      !/\.[A-Za-z0-9]+$/.test(path);
     if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
-    return sendProblem(reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`);
+    return sendProblem(reply, 'NOT_FOUND', `No route ${request.method} ${path}.`);
   });
   return app;
 }
