@@ -9,8 +9,18 @@ const BARE_SERVER = `require('node:http').createServer((q, s) => s.end('ok')).li
 
 type Sample = { ms: number; rssMb: number | null };
 
+/** One retry when a start fails, e.g. a child killed from outside on a shared machine. */
+async function startOnce(...args: Parameters<typeof startTimed>): Promise<Sample> {
+  try {
+    return await startTimed(...args);
+  } catch (err) {
+    console.warn(`  start failed, retrying once: ${(err as Error).message.split('\n')[0]}`);
+    return startTimed(...args);
+  }
+}
+
 /** Starts a process, times it to its first 200 on `path`, optionally reads its RSS after IDLE_MS. */
-async function startOnce(
+async function startTimed(
   args: string[],
   env: Record<string, string | undefined>,
   path: string,
