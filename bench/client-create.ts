@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { newId } from '../src/platform/db/columns.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { openStore, type Store } from '../src/platform/db/store.js';
-import { type Env, freePort, keel, keelBin, spawnNode, stop, tempDir, waitHealthy } from './lib.js';
+import { type Env, freePort, keel, keelArgs, spawnNode, stop, tempDir, waitHealthy } from './lib.js';
 
 export const REQUESTS = 3000;
 export const CONNECTIONS = 16;
@@ -65,7 +65,7 @@ async function measure(
   }
 
   const port = await freePort();
-  const child = spawnNode([keelBin, 'serve'], { ...storeEnv, PORT: String(port), HOST: '127.0.0.1' });
+  const child = spawnNode([...keelArgs, 'serve'], { ...storeEnv, PORT: String(port), HOST: '127.0.0.1' });
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitHealthy(child, `${url}/api/v1/health`, performance.now());

@@ -1,7 +1,7 @@
 // Cold start to the first healthy answer, and idle memory, of `keel serve` on the embedded store.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, keelBin, median, rssMb, sleep, spawnNode, stop, tempDir, waitHealthy } from './lib.js';
+import { freePort, keelArgs, median, rssMb, sleep, spawnNode, stop, tempDir, waitHealthy } from './lib.js';
 
 const RUNS = 3;
 const IDLE_MS = 3000;
@@ -57,8 +57,8 @@ export async function coldStart() {
       DATABASE_URL: undefined,
       KEEL_WORKER: undefined,
     };
-    first.push(await startOnce([keelBin, 'serve'], env, '/api/v1/health', false));
-    restart.push(await startOnce([keelBin, 'serve'], env, '/api/v1/health', true));
+    first.push(await startOnce([...keelArgs, 'serve'], env, '/api/v1/health', false));
+    restart.push(await startOnce([...keelArgs, 'serve'], env, '/api/v1/health', true));
     console.log(
       `  run ${i + 1}: bare ${bare[i]!.ms.toFixed(0)} ms, first start ${first[i]!.ms.toFixed(0)} ms, ` +
         `restart ${restart[i]!.ms.toFixed(0)} ms, idle RSS ${restart[i]!.rssMb!.toFixed(0)} MB`,

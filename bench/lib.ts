@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
-export const keelBin = join(root, 'bin/keel.js');
+const keelBin = join(root, 'bin/keel.js');
+/** `node <flags> bin/keel.js`, with the node flags of the bin's shebang, as `keel` and `npm start` run it. */
+export const keelArgs = (() => {
+  const shebang = readFileSync(keelBin, 'utf8').split('\n', 1)[0]!;
+  const flags = /\bnode\b(.*)$/.exec(shebang)?.[1]?.trim();
+  return [...(flags ? flags.split(/\s+/) : []), keelBin];
+})();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function median(values: number[]): number {
@@ -109,7 +115,7 @@ export function freePort(): Promise<number> {
 
 /** Runs the keel CLI to completion and returns its stdout. */
 export function keel(args: string[], env: Env): string {
-  return execFileSync(process.execPath, [keelBin, ...args], {
+  return execFileSync(process.execPath, [...keelArgs, ...args], {
     cwd: root,
     env: withEnv(env),
     encoding: 'utf8',

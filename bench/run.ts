@@ -12,7 +12,7 @@ import {
   REQUESTS,
 } from './client-create.js';
 import { coldStart } from './cold-start.js';
-import { cleanup, ensureBuilt, printTable, type Row, root } from './lib.js';
+import { cleanup, ensureBuilt, keelArgs, printTable, type Row, root } from './lib.js';
 
 const started = performance.now();
 const loadAtStart = loadavg()[0]!;
@@ -81,6 +81,7 @@ const report = {
   node: process.version,
   cpus: cpus().length,
   cpu: cpus()[0]?.model,
+  server: `node ${keelArgs.map((a) => a.replace(root, '')).join(' ')} serve`,
   loadAverage: { start: loadAtStart, end: loadavg()[0] },
   figures: rows.map((r) => ({ ...r, ratio: r.value / r.baseline })),
   coldStart: cold,
