@@ -1,6 +1,224 @@
 import type { Keel } from '../app.js';
+import type { Client } from '../modules/clients/clients.service.js';
+import { staffScope } from '../platform/auth/principal.js';
+import { type Currency, kindLabels, type RelationshipKind, relationshipKinds } from './demo/agreements.js';
+import { DEMO_NOTES_PREFIX, type DemoClientSpec, demoClients } from './demo/clients.js';
+import { demoMsp, demoPortalUser, demoStaff } from './demo/users.js';
 
-/** Placeholder until the demo data set lands. */
-export async function seedDemo(_keel: Keel, _log: (line: string) => void): Promise<string> {
-  throw new Error('not yet');
+const PAGE = 200;
+const MAX_PAGES = 10_000; // a bound on every listing loop: 2 million rows
+
+/** Every row of a cursor-paginated listing, archived ones included. */
+async function listAll<T>(
+  list: (q: { limit: number; cursor?: string; include_archived: true }) => Promise<{
+    items: T[];
+    nextCursor: string | null;
+  }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const res = await list({ limit: PAGE, cursor, include_archived: true });
+    all.push(...res.items);
+    if (!res.nextCursor) return all;
+    cursor = res.nextCursor;
+  }
+  throw new Error('Too many rows to list.');
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const counted = (n: { sites: number; contacts: number }) =>
+  `${plural(n.sites, 'site')}, ${plural(n.contacts, 'contact')}`;
+
+/** Demo clients say so in their notes (staff-scoped reads carry notes). */
+const isDemo = (c: Client) => (c.notes ?? '').startsWith(DEMO_NOTES_PREFIX);
+
+const key = (text: string) => text.trim().toLowerCase();
+
+type Tally = { clients: number; sites: number; contacts: number; users: number };
+
+/**
+ * `keel seed --demo`: the demo MSP's clients, sites, contacts and users, written through the
+ * services (so every row is validated and audited like any other). Deterministic and idempotent:
+ * what exists is found by name (clients, sites) or email (contacts, users) and left alone, so a second
+ * run adds nothing and a run that was interrupted is completed.
+ */
+export async function seedDemo(keel: Keel, log: (line: string) => void): Promise<string> {
+  const clientsService = keel.clients.service;
+  const identity = keel.identity.service;
+  const created: Tally = { clients: 0, sites: 0, contacts: 0, users: 0 };
+  const notes: string[] = [];
+
+  const existing = new Map<string, Client>();
+  for (const c of await listAll((q) => clientsService.listClients(staffScope, q))) {
+    // A live client wins over an archived one of the same name.
+    if (!existing.has(key(c.name)) || !c.archived) existing.set(key(c.name), c);
+  }
+  const found = demoClients.filter((spec) => existing.has(key(spec.name)));
+  const usersFound = await Promise.all(
+    [...demoStaff, demoPortalUser].map(async (u) => (await identity.findUserByEmail(u.email)) !== null),
+  );
+  if (found.length === demoClients.length && usersFound.every(Boolean)) {
+    log(
+      `Found "${demoClients[0]!.name}" and the other ${demoClients.length - 1} demo clients and the demo users.`,
+    );
+    return summary('present', created, notes);
+  }
+  const foundDemo = found.filter((spec) => isDemo(existing.get(key(spec.name))!));
+  if (foundDemo.length > 0) {
+    log(
+      `Demo data partly present (${foundDemo.length} of ${demoClients.length} clients): adding what is missing.`,
+    );
+  } else {
+    log(`Seeding the demo MSP ${demoMsp.name}: ${demoClients.length} clients…`);
+  }
+
+  const ids = new Map<string, string>();
+  for (const [i, spec] of demoClients.entries()) {
+    const step = `[${String(i + 1).padStart(2)}/${demoClients.length}]`;
+    const have = existing.get(key(spec.name));
+    if (have && !isDemo(have)) {
+      notes.push(`"${spec.name}" exists and is not demo data: left as it is.`);
+      log(`${step} ${spec.name}: a client of that name exists and is not demo data; skipped`);
+      continue;
+    }
+    if (have?.archived) {
+      ids.set(spec.name, have.id);
+      log(`${step} ${spec.name}: archived; left as it is`);
+      continue;
+    }
+    const client = have ?? (await createClient(keel, spec));
+    if (!have) created.clients++;
+    ids.set(spec.name, client.id);
+    const added = await addSitesAndContacts(keel, client.id, spec, !have);
+    created.sites += added.sites;
+    created.contacts += added.contacts;
+    log(
+      `${step} ${spec.name} (${kindLabels[spec.kind]}): ` +
+        (have
+          ? `already there${added.sites + added.contacts ? `; added ${counted(added)}` : ''}`
+          : counted(added)),
+    );
+  }
+
+  for (const u of demoStaff) {
+    if (await identity.findUserByEmail(u.email)) continue;
+    await identity.createUser({ email: u.email, name: u.name, role: u.role, password: u.password });
+    created.users++;
+    log(`Created ${u.role} ${u.email}`);
+  }
+  const portalClientId = ids.get(demoPortalUser.clientName);
+  if (!(await identity.findUserByEmail(demoPortalUser.email))) {
+    if (portalClientId) {
+      await identity.createUser({
+        email: demoPortalUser.email,
+        name: demoPortalUser.name,
+        role: 'portal',
+        password: demoPortalUser.password,
+        clientId: portalClientId,
+      });
+      created.users++;
+      log(`Created portal user ${demoPortalUser.email} (${demoPortalUser.clientName})`);
+    } else {
+      notes.push(`No portal user: the client "${demoPortalUser.clientName}" is not demo data here.`);
+    }
+  }
+  return summary('seeded', created, notes);
+}
+
+function createClient(keel: Keel, spec: DemoClientSpec) {
+  return keel.clients.service.createClient({
+    name: spec.name,
+    status: spec.status,
+    timeZone: spec.timeZone,
+    taxRateBp: spec.taxRateBp,
+    billingAddress: spec.billingAddress,
+    notes: spec.notes,
+    profile: spec.profile,
+  });
+}
+
+/** Creates the spec's sites and contacts that the client does not have yet (by site name, contact email). */
+async function addSitesAndContacts(keel: Keel, clientId: string, spec: DemoClientSpec, isNew: boolean) {
+  const service = keel.clients.service;
+  const sites = new Map<string, string | null>();
+  const emails = new Set<string>();
+  if (!isNew) {
+    // Archived ones count as present: someone removed them on purpose.
+    for (const s of await listAll((q) => service.listSites(staffScope, clientId, q))) {
+      if (!s.archived || !sites.has(key(s.name))) sites.set(key(s.name), s.archived ? null : s.id);
+    }
+    for (const c of await listAll((q) => service.listContacts(staffScope, clientId, q)))
+      if (c.email) emails.add(key(c.email));
+  }
+  const added = { sites: 0, contacts: 0 };
+  for (const s of spec.sites) {
+    if (sites.has(key(s.name))) continue;
+    const site = await service.createSite(staffScope, clientId, s);
+    sites.set(key(s.name), site.id);
+    added.sites++;
+  }
+  for (const c of spec.contacts) {
+    if (emails.has(key(c.email))) continue;
+    await service.createContact(staffScope, clientId, {
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      role: c.role,
+      siteId: sites.get(key(c.site)) ?? null,
+      isBilling: c.isBilling,
+      portalAccess: c.portalAccess,
+    });
+    added.contacts++;
+  }
+  return added;
+}
+
+const money = (minorUnits: number, currency: Currency) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).format(minorUnits / 100);
+
+/** Counts per kind with their intended MRR, the demo sign-ins, and what happened. */
+function summary(outcome: 'seeded' | 'present', created: Tally, notes: string[]): string {
+  const out: string[] = [];
+  if (outcome === 'present') {
+    out.push('Demo data already present: nothing was added.');
+  } else {
+    const sites = demoClients.reduce((n, c) => n + c.sites.length, 0);
+    const contacts = demoClients.reduce((n, c) => n + c.contacts.length, 0);
+    out.push(
+      `Demo MSP ${demoMsp.name}: ${demoClients.length} clients, ${sites} sites, ${contacts} contacts ` +
+        `(created now: ${created.clients} clients, ${created.sites} sites, ${created.contacts} contacts, ` +
+        `${created.users} users).`,
+    );
+  }
+  out.push(
+    '',
+    'Clients by intended relationship (agreements are not seeded yet; the kind is in each client’s notes):',
+  );
+  for (const kind of relationshipKinds) {
+    const ofKind = demoClients.filter((c) => c.kind === kind);
+    const mrr = new Map<Currency, number>();
+    for (const c of ofKind)
+      for (const a of c.intendedAgreements) mrr.set(c.currency, (mrr.get(c.currency) ?? 0) + a.mrrMinor);
+    const mrrText = [...mrr]
+      .filter(([, v]) => v > 0)
+      .map(([cur, v]) => money(v, cur))
+      .join(' + ');
+    out.push(
+      `  ${label(kind).padEnd(25)} ${String(ofKind.length).padStart(3)}` +
+        (mrrText ? `   MRR ${mrrText}` : ''),
+    );
+  }
+  out.push('', 'Demo sign-ins (public passwords: never seed demo data on an instance with real clients):');
+  const rows = [
+    ...demoStaff.map((u) => [u.role, u.email, u.password, '']),
+    ['portal', demoPortalUser.email, demoPortalUser.password, `(${demoPortalUser.clientName})`],
+  ];
+  const w = (i: number) => Math.max(...rows.map((r) => r[i]!.length));
+  for (const r of rows)
+    out.push(`  ${r[0]!.padEnd(w(0))}  ${r[1]!.padEnd(w(1))}  ${r[2]!.padEnd(w(2))}  ${r[3]}`.trimEnd());
+  if (notes.length) out.push('', ...notes);
+  return out.join('\n');
+}
+
+const label = (kind: RelationshipKind) => kindLabels[kind];
