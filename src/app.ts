@@ -32,6 +32,8 @@ export type BuildAppOptions = {
   config: Config;
   /** Start pg-boss; `work` also runs the jobs in this process. Off by default (tests). */
   jobs?: { work: boolean } | false;
+  /** Let HTTP answer while pg-boss starts (a server's cold start); tests wait for it instead. */
+  jobsInBackground?: boolean;
   logger?: boolean | object;
   webDist?: string | null;
 };
@@ -71,10 +73,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   for (const m of keel.modules) await m.routes?.(http);
 
   let jobs: Jobs | null = null;
+  let jobsStarted: Promise<void> = Promise.resolve();
   if (opts.jobs) {
     jobs = createJobs(store, (err) => http.log.error({ err }, 'job queue error'));
     for (const m of keel.modules) await m.jobs?.(jobs);
-    await jobs.start(opts.jobs);
+    jobsStarted = jobs.start(opts.jobs);
+    if (opts.jobsInBackground)
+      jobsStarted.catch((err) => http.log.error({ err }, 'job queue failed to start'));
+    else await jobsStarted;
   }
   await http.ready();
   return {
@@ -83,6 +89,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     jobs,
     async close() {
       await http.close();
+      await jobsStarted.catch(() => {});
       await jobs?.stop();
     },
   };

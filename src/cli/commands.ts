@@ -71,7 +71,7 @@ export async function serveCommand(config: Config) {
     // Printed at once: a generated password shown only after listening would be lost for good if
     // listening failed (port taken), since the next start finds a user and creates no admin.
     if (notice) console.log(notice);
-    app = await buildApp({ store, config, jobs: { work: config.inProcessWorker } });
+    app = await buildApp({ store, config, jobs: { work: config.inProcessWorker }, jobsInBackground: true });
     const address = await app.http.listen({ port: config.port, host: config.host });
     const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     console.log(

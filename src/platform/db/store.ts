@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import { freshDataDirTemplate } from './pglite-template.js';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -38,9 +39,10 @@ async function openPglite(opts: Extract<OpenStoreOptions, { kind: 'pglite' }>): 
   let lock: DataDirLock | null = null;
   if (opts.dataDir && opts.lock !== false) lock = acquireDataDirLock(opts.dataDir);
   try {
+    const dataDir = opts.dataDir ? join(opts.dataDir, 'pg') : undefined;
     const pglite = await PGlite.create({
-      dataDir: opts.dataDir ? join(opts.dataDir, 'pg') : undefined,
-      loadDataDir: opts.loadDataDir,
+      dataDir,
+      loadDataDir: opts.loadDataDir ?? (dataDir ? freshDataDirTemplate(dataDir) : undefined),
       // PostgreSQL's default 128 MB buffer pool would sit in this process's memory; the operating
       // system's page cache still holds the data files, so a small pool costs little speed.
       postgresqlconf: [`shared_buffers = ${opts.sharedBuffers ?? '8MB'}`],
