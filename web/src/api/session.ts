@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { ApiError, api, setCsrfToken } from './http';
 import type { Me } from './types';
 
@@ -48,11 +49,16 @@ export function useSignOut() {
   });
 }
 
-/** The signed-in session; only call below the sign-in gate. */
+/**
+ * The signed-in session; only call below the sign-in gate. During sign-out a component may render
+ * once more after the session is cleared and before the gate unmounts it: it keeps the last one.
+ */
 export function useSession(): Me {
   const { data } = useMe();
-  if (!data) throw new Error('useSession needs a signed-in user.');
-  return data;
+  const last = useRef(data);
+  if (data) last.current = data;
+  if (!last.current) throw new Error('useSession needs a signed-in user.');
+  return last.current;
 }
 
 export function useCan(permission: string): boolean {
