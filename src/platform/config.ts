@@ -18,6 +18,7 @@ const Env = z.object({
   KEEL_SESSION_DAYS: z.coerce.number().positive().default(14),
   KEEL_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
   KEEL_WORKER: bool.default(true),
+  KEEL_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +38,8 @@ export type Config = {
   /** scrypt cost as a power of two (15 → N = 32768, 32 MiB per hash). */
   passwordCost: number;
   inProcessWorker: boolean;
+  /** How long a looked-up session or API token is trusted before it is checked again. */
+  authCacheMs: number;
   logLevel: string;
 };
 
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.KEEL_SESSION_DAYS,
     passwordCost: e.KEEL_PASSWORD_COST,
     inProcessWorker: e.KEEL_WORKER,
+    authCacheMs: e.KEEL_AUTH_CACHE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -9,6 +9,7 @@ import {
 } from '../../domain/access/roles.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import { createPrincipalCache } from '../../platform/auth/principal-cache.js';
 import {
   decoyHash,
   hashPassword,
@@ -65,6 +66,7 @@ const SESSION_TOUCH_MS = 5 * 60_000;
 
 export function createIdentityService(deps: { db: Db; config: Config; clients: ClientDirectory }) {
   const { db, config, clients } = deps;
+  const principals = createPrincipalCache(config.authCacheMs);
 
   async function checkClientBinding(role: Role, clientId: string | null | undefined) {
     if (role === 'portal') {
@@ -184,7 +186,7 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
         values.passwordHash = await hashPassword(patch.password, config.passwordCost);
       if (patch.disabled !== undefined)
         values.disabledAt = patch.disabled ? (before.disabledAt ?? new Date()) : null;
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const [after] = await tx.update(users).set(values).where(eq(users.id, id)).returning();
         // A disabled user, a new password or a new role ends every open session.
         if (patch.disabled || patch.password !== undefined || patch.role !== undefined) {
@@ -201,6 +203,8 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
         });
         return after!;
       });
+      principals.forgetUser(id);
+      return updated;
     },
 
     /** Checks a password (and TOTP code when enrolled) and opens a session. */
@@ -254,6 +258,7 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
 
     async logout(principal: Principal) {
       if (!principal.sessionId) return;
+      principals.forgetUser(principal.userId);
       await db.transaction(async (tx) => {
         await tx.delete(sessions).where(eq(sessions.id, principal.sessionId!));
         await recordAudit(tx, {
@@ -266,28 +271,32 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
     },
 
     async fromSession(secret: string): Promise<Principal | null> {
+      const key = hashSecret(secret);
+      const cached = principals.get(key);
+      if (cached) return cached;
       const [row] = await db
         .select({ user: users, session: sessions })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(
-          and(
-            eq(sessions.tokenHash, hashSecret(secret)),
-            gt(sessions.expiresAt, new Date()),
-            isNull(users.disabledAt),
-          ),
+          and(eq(sessions.tokenHash, key), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)),
         );
       if (!row) return null;
       if (Date.now() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
         await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.session.id));
       }
-      return principalFor(row.user, 'session', {
+      const principal = principalFor(row.user, 'session', {
         sessionId: row.session.id,
         csrfToken: row.session.csrfToken,
       });
+      principals.set(key, principal);
+      return principal;
     },
 
     async fromBearer(secret: string): Promise<Principal | null> {
+      const key = hashSecret(secret);
+      const cached = principals.get(key);
+      if (cached) return cached;
       const now = new Date();
       const [row] = await db
         .select({ user: users, token: apiTokens })
@@ -295,7 +304,7 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
         .innerJoin(users, eq(users.id, apiTokens.userId))
         .where(
           and(
-            eq(apiTokens.tokenHash, hashSecret(secret)),
+            eq(apiTokens.tokenHash, key),
             isNull(apiTokens.revokedAt),
             or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
             isNull(users.disabledAt),
@@ -305,7 +314,9 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
       if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
         await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
       }
-      return principalFor(row.user, 'token', { tokenId: row.token.id }, row.token.scopes);
+      const principal = principalFor(row.user, 'token', { tokenId: row.token.id }, row.token.scopes);
+      principals.set(key, principal);
+      return principal;
     },
 
     /** Creates an API token for a user; the secret is returned once and only its hash is kept. */
@@ -355,7 +366,7 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
     },
 
     async revokeToken(userId: string, tokenId: string) {
-      return db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const [row] = await tx
           .update(apiTokens)
           .set({ revokedAt: new Date() })
@@ -364,6 +375,7 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
         if (!row) throw notFound('TOKEN_NOT_FOUND', 'API token', tokenId);
         await recordAudit(tx, { action: 'revoke', entityType: 'api_token', entityId: tokenId });
       });
+      principals.forgetUser(userId);
     },
 
     /** Starts TOTP enrolment: a new secret, not yet enforced until confirmed with a valid code. */
