@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -14,8 +15,9 @@ import { version } from './platform/version.js';
 export function createModules(store: Store, config: Config) {
   const clients = createClientsModule({ db: store.db });
   const identity = createIdentityModule({ db: store.db, config, clients: clients.service });
-  const modules: KeelModule[] = [identity.module, clients.module];
-  return { clients, identity, modules };
+  const catalog = createCatalogModule({ db: store.db });
+  const modules: KeelModule[] = [identity.module, clients.module, catalog.module];
+  return { clients, identity, catalog, modules };
 }
 
 export type Keel = ReturnType<typeof createModules>;

@@ -12,17 +12,25 @@ import {
 describe('role permissions', () => {
   const table: [role: (typeof roles)[number], can: Permission[], cannot: Permission[]][] = [
     ['admin', [...permissions], []],
-    ['manager', ['clients:write', 'users:read', 'audit:read'], ['users:manage']],
+    [
+      'manager',
+      ['clients:write', 'users:read', 'audit:read', 'catalog:write', 'agreements:write'],
+      ['users:manage'],
+    ],
     [
       'technician',
       ['clients:read', 'contacts:write', 'sites:write', 'tokens:manage'],
-      ['clients:write', 'users:manage', 'audit:read'],
+      ['clients:write', 'users:manage', 'audit:read', 'catalog:write', 'agreements:write'],
     ],
-    ['billing', ['clients:write', 'contacts:write'], ['sites:write', 'users:manage']],
+    [
+      'billing',
+      ['clients:write', 'contacts:write', 'agreements:write'],
+      ['sites:write', 'users:manage', 'catalog:write'],
+    ],
     [
       'portal',
       ['clients:read', 'contacts:read', 'sites:read'],
-      ['clients:write', 'contacts:write', 'users:read', 'tokens:manage'],
+      ['clients:write', 'contacts:write', 'users:read', 'tokens:manage', 'catalog:read', 'agreements:write'],
     ],
   ];
   it.each(table)('%s', (role, can, cannot) => {

@@ -18,6 +18,10 @@ export const permissions = [
   'users:manage',
   'tokens:manage',
   'audit:read',
+  'catalog:read',
+  'catalog:write',
+  'agreements:read',
+  'agreements:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -26,6 +30,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: all,
   manager: all.filter((p) => p !== 'users:manage'),
   technician: [
+    'catalog:read',
+    'agreements:read',
     'clients:read',
     'contacts:read',
     'contacts:write',
@@ -35,6 +41,9 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'tokens:manage',
   ],
   billing: [
+    'catalog:read',
+    'agreements:read',
+    'agreements:write',
     'clients:read',
     'clients:write',
     'contacts:read',
@@ -44,7 +53,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'tokens:manage',
   ],
   // Portal users only ever see their own client; the scope, not the permission, enforces that.
-  portal: ['clients:read', 'contacts:read', 'sites:read'],
+  portal: ['clients:read', 'contacts:read', 'sites:read', 'agreements:read'],
 };
 
 export const isStaffRole = (role: Role): role is StaffRole => role !== 'portal';
