@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { createAgreementsModule } from './modules/agreements/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import type { Config } from './platform/config.js';
 import type { Store } from './platform/db/store.js';
+import { AppError } from './platform/errors.js';
 import { createHttpServer, typed } from './platform/http/server.js';
 import { createJobs, type Jobs } from './platform/jobs/jobs.js';
 import type { KeelModule } from './platform/module.js';
@@ -16,8 +18,21 @@ export function createModules(store: Store, config: Config) {
   const clients = createClientsModule({ db: store.db });
   const identity = createIdentityModule({ db: store.db, config, clients: clients.service });
   const catalog = createCatalogModule({ db: store.db });
-  const modules: KeelModule[] = [identity.module, clients.module, catalog.module];
-  return { clients, identity, catalog, modules };
+  const agreements = createAgreementsModule({
+    db: store.db,
+    clientVisible: (scope, clientId) =>
+      clients.service.getClient(scope, clientId).then(
+        (c) => !c.archived,
+        (err) => {
+          if (err instanceof AppError && err.code === 'CLIENT_NOT_FOUND') return false;
+          throw err;
+        },
+      ),
+    unknownCategories: catalog.service.unknownCategories,
+    unknownWorkTypes: catalog.service.unknownWorkTypes,
+  });
+  const modules: KeelModule[] = [identity.module, clients.module, catalog.module, agreements.module];
+  return { clients, identity, catalog, agreements, modules };
 }
 
 export type Keel = ReturnType<typeof createModules>;

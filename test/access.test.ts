@@ -11,7 +11,14 @@ import {
 } from './support/app.js';
 import { storeKinds } from './support/stores.js';
 
-type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string };
+type Ids = {
+  clientId: string;
+  siteId: string;
+  contactId: string;
+  userId: string;
+  tokenId: string;
+  agreementId: string;
+};
 
 const fill = (url: string, ids: Ids) => url.replace(/:(\w+)/g, (_, name: keyof Ids) => ids[name]);
 const bodyFor = (method: string) =>
@@ -33,7 +40,14 @@ describe.each(storeKinds)('access control on %s', (kind) => {
       const contact = await buildContact(app, client.id, { siteId: site.id });
       const portal = await buildUser(app, 'portal', { clientId: client.id });
       const tokens = await app.keel.identity.service.listTokens(portal.userId);
+      const agreement = await call(app, {
+        method: 'POST',
+        url: '/api/v1/agreements',
+        headers: admin.headers,
+        payload: { clientId: client.id, kind: 'managed', name: 'Managed', startDate: '2026-01-01' },
+      });
       return {
+        agreementId: agreement.data.id,
         clientId: client.id,
         siteId: site.id,
         contactId: contact.id,
@@ -69,7 +83,7 @@ describe.each(storeKinds)('access control on %s', (kind) => {
 
   it('answers 404 to a portal user of client A for every route that names something of client B', async () => {
     const rules = t.current.http.routeRules.filter(
-      (r) => r.url.startsWith('/api/v1') && /:(clientId|siteId|contactId|userId)/.test(r.url),
+      (r) => r.url.startsWith('/api/v1') && /:(clientId|siteId|contactId|userId|agreementId)/.test(r.url),
     );
     expect(rules.length).toBeGreaterThan(12);
     for (const rule of rules) {
