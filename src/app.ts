@@ -28,6 +28,7 @@ export function createModules(store: Store, config: Config) {
           throw err;
         },
       ),
+    listClients: clients.service.listLiveClients,
     unknownCategories: catalog.service.unknownCategories,
     unknownWorkTypes: catalog.service.unknownWorkTypes,
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, earlyTerminationFee, type LifecycleAction, transition } from './lifecycle.js';
+import { earlyTerminationFee, type LifecycleAction, transition } from './lifecycle.js';
 import { agreementStatuses } from './types.js';
 
 describe('agreement lifecycle', () => {
@@ -54,30 +54,5 @@ describe('early termination', () => {
     ['2027-06-01', 0],
   ])('ending on %s owes %i', (on, fee) => {
     expect(earlyTerminationFee(agreement, on)).toBe(fee);
-  });
-});
-
-describe('addMonths', () => {
-  it.each([
-    ['2026-01-31', 1, '2026-02-28'],
-    ['2028-01-31', 1, '2028-02-29'],
-    ['2026-11-15', 2, '2027-01-15'],
-    ['2026-03-31', -1, '2026-02-28'],
-    ['2026-05-10', 12, '2027-05-10'],
-  ])('%s + %i months = %s', (date, months, expected) => {
-    expect(addMonths(date, months)).toBe(expected);
-  });
-
-  it('adding then subtracting lands on or before the start (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.date({ min: new Date('2000-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }),
-        fc.integer({ min: 0, max: 240 }),
-        (d, n) => {
-          const iso = d.toISOString().slice(0, 10);
-          expect(addMonths(addMonths(iso, n), -n) <= iso).toBe(true);
-        },
-      ),
-    );
   });
 });

@@ -1,3 +1,4 @@
+import { addMonths } from './dates.js';
 import type { AgreementStatus } from './types.js';
 
 export type LifecycleAction = 'activate' | 'suspend' | 'resume' | 'terminate' | 'expire' | 'renew';
@@ -43,14 +44,4 @@ export function earlyTerminationFee(
   return endsOn < addMonths(agreement.startDate, agreement.minimumTermMonths)
     ? agreement.termination.earlyTerminationFee
     : 0;
-}
-
-/** Calendar months added to a date, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29). */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }

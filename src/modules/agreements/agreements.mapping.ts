@@ -23,6 +23,7 @@ export function toDomain(row: AgreementRow, lines: LineRow[]): Agreement {
     noticeDays: row.noticeDays,
     billing: { cycle: row.billingCycle, timing: row.billingTiming, paymentTermsDays: row.paymentTermsDays },
     lines: lines.map(toDomainLine),
+    partOfEnvironment: row.partOfEnvironment,
     coveredCategories: row.coveredCategories,
     coveredWorkTypes: row.coveredWorkTypes,
     exclusions: row.exclusions,
@@ -75,6 +76,7 @@ export function toColumns(
   set('billingCycle', input.billing?.cycle);
   set('billingTiming', input.billing?.timing);
   set('paymentTermsDays', input.billing?.paymentTermsDays);
+  set('partOfEnvironment', input.partOfEnvironment);
   set('coveredCategories', input.coveredCategories);
   set('coveredWorkTypes', input.coveredWorkTypes);
   set('exclusions', input.exclusions);

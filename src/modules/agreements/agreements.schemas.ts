@@ -47,6 +47,13 @@ const terms = {
       paymentTermsDays: z.number().int().min(0).max(180).default(30),
     })
     .default({ cycle: 'monthly', timing: 'advance', paymentTermsDays: 30 }),
+  partOfEnvironment: z
+    .string()
+    .trim()
+    .max(200)
+    .nullable()
+    .default(null)
+    .describe('Set when the agreement covers part of the environment only, e.g. "servers"'),
   coveredCategories: z.array(Code).max(50).default([]),
   coveredWorkTypes: z.array(Code).max(50).default([]),
   exclusions: z.array(ExclusionBody).max(50).default([]),
@@ -94,6 +101,7 @@ export const UpdateAgreementBody = z
     renewalTermMonths: terms.renewalTermMonths.unwrap().optional(),
     noticeDays: terms.noticeDays.unwrap().optional(),
     billing: terms.billing.unwrap().partial().optional(),
+    partOfEnvironment: z.string().trim().max(200).nullable().optional(),
     coveredCategories: z.array(Code).max(50).optional(),
     coveredWorkTypes: z.array(Code).max(50).optional(),
     exclusions: z.array(ExclusionBody).max(50).optional(),
@@ -148,6 +156,7 @@ export const AgreementResponse = z.object({
   renewalTermMonths: z.number(),
   noticeDays: z.number(),
   billing: z.object({ cycle: z.string(), timing: z.string(), paymentTermsDays: z.number() }),
+  partOfEnvironment: z.string().nullable().optional(),
   coveredCategories: z.array(z.string()),
   coveredWorkTypes: z.array(z.string()),
   exclusions: z.array(

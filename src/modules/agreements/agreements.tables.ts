@@ -50,6 +50,8 @@ export const agreements = pgTable(
       .notNull()
       .default('advance'),
     paymentTermsDays: integer('payment_terms_days').notNull().default(30),
+    /** Set when the agreement covers part of the environment only (e.g. "servers"): hybrid clients. */
+    partOfEnvironment: text('part_of_environment'),
     coveredCategories: text('covered_categories').array().notNull().default(sql`'{}'`),
     coveredWorkTypes: text('covered_work_types').array().notNull().default(sql`'{}'`),
     exclusions: jsonb('exclusions').$type<Exclusion[]>().notNull().default([]),

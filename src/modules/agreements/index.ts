@@ -1,11 +1,23 @@
 import type { KeelModule } from '../../platform/module.js';
 import { agreementsRoutes } from './agreements.routes.js';
 import { type AgreementDeps, createAgreementsService } from './agreements.service.js';
+import { classificationRoutes } from './classification.routes.js';
+import { type ClassificationDeps, createClassificationService } from './classification.service.js';
 
 export type { AgreementsService } from './agreements.service.js';
+export type { ClassificationService } from './classification.service.js';
 
-export function createAgreementsModule(deps: AgreementDeps) {
+export function createAgreementsModule(
+  deps: AgreementDeps & Pick<ClassificationDeps, 'listClients' | 'billingFacts'>,
+) {
   const service = createAgreementsService(deps);
-  const module: KeelModule = { name: 'agreements', routes: (app) => agreementsRoutes(app, service) };
-  return { service, module };
+  const classification = createClassificationService({ ...deps, agreements: service });
+  const module: KeelModule = {
+    name: 'agreements',
+    routes: (app) => {
+      agreementsRoutes(app, service);
+      classificationRoutes(app, classification, deps.clientVisible);
+    },
+  };
+  return { service, classification, module };
 }

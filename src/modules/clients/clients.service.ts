@@ -1,4 +1,4 @@
-import { eq, ilike, type SQL } from 'drizzle-orm';
+import { asc, eq, ilike, isNull, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { AccessScope } from '../../platform/auth/principal.js';
 import { containsPattern, inScope, listByName } from '../../platform/db/query.js';
@@ -34,6 +34,15 @@ export function createClientsService({ db }: { db: Db }) {
     async clientExists(id: string): Promise<boolean> {
       const [row] = await db.select({ id: clients.id }).from(clients).where(eq(clients.id, id));
       return row !== undefined;
+    },
+
+    /** Every live client, id and name only: for portfolio-wide reports. Staff only. */
+    async listLiveClients(): Promise<{ id: string; name: string }[]> {
+      return db
+        .select({ id: clients.id, name: clients.name })
+        .from(clients)
+        .where(isNull(clients.archivedAt))
+        .orderBy(asc(clients.name));
     },
 
     async listClients(
