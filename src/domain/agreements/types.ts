@@ -92,6 +92,12 @@ export type Agreement = {
     paymentTermsDays: number;
   };
   lines: AgreementLine[];
+  /**
+   * The part of the client's environment the agreement covers when it is not all of it (e.g.
+   * 'Head-office servers'); absent, null or blank = the whole environment. A managed agreement for
+   * part of the environment plus pay-per-hour work for the rest is what makes a hybrid client.
+   */
+  partOfEnvironment?: string | null;
   coveredCategories: CategoryCode[];
   coveredWorkTypes: string[];
   exclusions: Exclusion[];
