@@ -5,6 +5,7 @@ import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
+import type { AccessScope } from './platform/auth/principal.js';
 import type { Config } from './platform/config.js';
 import type { Store } from './platform/db/store.js';
 import { AppError } from './platform/errors.js';
@@ -18,17 +19,21 @@ export function createModules(store: Store, config: Config) {
   const clients = createClientsModule({ db: store.db });
   const identity = createIdentityModule({ db: store.db, config, clients: clients.service });
   const catalog = createCatalogModule({ db: store.db });
+  // Agreements learn about clients and the catalog through their services, never their tables.
+  const findClient = (scope: AccessScope, clientId: string) =>
+    clients.service.getClient(scope, clientId).catch((err) => {
+      if (err instanceof AppError && err.code === 'CLIENT_NOT_FOUND') return null;
+      throw err;
+    });
   const agreements = createAgreementsModule({
     db: store.db,
-    clientVisible: (scope, clientId) =>
-      clients.service.getClient(scope, clientId).then(
-        (c) => !c.archived,
-        (err) => {
-          if (err instanceof AppError && err.code === 'CLIENT_NOT_FOUND') return false;
-          throw err;
-        },
-      ),
+    clientVisible: async (scope, clientId) => {
+      const client = await findClient(scope, clientId);
+      return client !== null && !client.archived;
+    },
+    clientTimeZone: async (scope, clientId) => (await findClient(scope, clientId))?.timeZone ?? null,
     listClients: clients.service.listLiveClients,
+    workTypes: async () => (await catalog.service.listWorkTypes()).filter((w) => w.active),
     unknownCategories: catalog.service.unknownCategories,
     unknownWorkTypes: catalog.service.unknownWorkTypes,
   });

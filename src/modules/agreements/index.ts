@@ -3,12 +3,13 @@ import { agreementsRoutes } from './agreements.routes.js';
 import { type AgreementDeps, createAgreementsService } from './agreements.service.js';
 import { classificationRoutes } from './classification.routes.js';
 import { type ClassificationDeps, createClassificationService } from './classification.service.js';
+import { type EntitlementDeps, entitlementRoutes } from './entitlement.routes.js';
 
 export type { AgreementsService } from './agreements.service.js';
 export type { ClassificationService } from './classification.service.js';
 
 export function createAgreementsModule(
-  deps: AgreementDeps & Pick<ClassificationDeps, 'listClients' | 'billingFacts'>,
+  deps: AgreementDeps & Pick<ClassificationDeps, 'listClients' | 'billingFacts'> & EntitlementDeps,
 ) {
   const service = createAgreementsService(deps);
   const classification = createClassificationService({ ...deps, agreements: service });
@@ -17,6 +18,7 @@ export function createAgreementsModule(
     routes: (app) => {
       agreementsRoutes(app, service);
       classificationRoutes(app, classification, deps.clientVisible);
+      entitlementRoutes(app, service, deps);
     },
   };
   return { service, classification, module };

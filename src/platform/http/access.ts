@@ -20,6 +20,8 @@ export type Authenticator = {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** A POST that changes nothing (a calculation, a preview): exempt from the audit check. */
+    readOnly?: boolean;
   }
   interface FastifyInstance {
     /** Every route with its access rule, for review and for tests that sweep all routes. */
@@ -112,7 +114,7 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
   app.addHook('onResponse', async (request, reply) => {
     const ctx = request.ctx;
     if (!ctx || SAFE_METHODS.has(request.method) || reply.statusCode >= 400) return;
-    if (request.routeOptions.config?.access && ctx.audited === 0) {
+    if (request.routeOptions.config?.access && !request.routeOptions.config.readOnly && ctx.audited === 0) {
       gaps.push(`${request.method} ${request.routeOptions.url}`);
       request.log.error({ route: request.routeOptions.url }, 'write request left no audit record');
     }
