@@ -14,6 +14,7 @@ import {
   UpdateAgreementBody,
 } from './agreements.schemas.js';
 import type { AgreementsService } from './agreements.service.js';
+import { AmendmentBody, AmendmentParams, AmendmentResponse, ReverseBody } from './amendments.schemas.js';
 
 const read = { access: { permission: 'agreements:read' as const } };
 const write = { access: { permission: 'agreements:write' as const } };
@@ -140,4 +141,64 @@ export function agreementsRoutes(app: FastifyInstance, service: AgreementsServic
       (req) => service.act(scopeOfRequest(req), req.params.agreementId, action, req.body),
     );
   }
+}
+
+export function amendmentRoutes(app: FastifyInstance, service: AgreementsService) {
+  const r = typed(app);
+  r.get(
+    '/api/v1/agreements/:agreementId/amendments',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Amendments timeline',
+        params: AgreementParams,
+        response: { 200: z.object({ items: z.array(AmendmentResponse) }) },
+      },
+    },
+    async (req) => ({
+      items: await service.amendments.list(scopeOfRequest(req), req.params.agreementId),
+    }),
+  );
+  r.post(
+    '/api/v1/agreements/:agreementId/amendments',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Record a dated mid-term change (quantity, price, plan, line)',
+        params: AgreementParams,
+        body: AmendmentBody,
+        response: { 201: AmendmentResponse },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await service.amendments.amend(scopeOfRequest(req), req.params.agreementId, req.body)),
+  );
+  r.post(
+    '/api/v1/agreements/:agreementId/amendments/:amendmentId/reverse',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Reverse an amendment from a date',
+        params: AmendmentParams,
+        body: ReverseBody,
+        response: { 201: AmendmentResponse },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.amendments.reverse(
+            scopeOfRequest(req),
+            req.params.agreementId,
+            req.params.amendmentId,
+            req.body,
+          ),
+        ),
+  );
 }

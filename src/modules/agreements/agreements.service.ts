@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { agreementOn } from '../../domain/agreements/amendments.js';
 import { earlyTerminationFee, type LifecycleAction, transition } from '../../domain/agreements/lifecycle.js';
 import { noticeDeadline, renewalDate } from '../../domain/agreements/renewal.js';
 import { type Agreement, monthlyRecurringValue } from '../../domain/agreements/types.js';
@@ -11,6 +12,7 @@ import { AppError, type FieldError, notFound } from '../../platform/errors.js';
 import { type AgreementRow, lineColumns, toColumns, toDomain } from './agreements.mapping.js';
 import type { CreateAgreementInput, UpdateAgreementInput } from './agreements.schemas.js';
 import { agreementEvents, agreementLines, agreements } from './agreements.tables.js';
+import { amendmentsOf, createAmendmentsService } from './amendments.service.js';
 
 /** What agreements need from other areas, through their services. */
 export type AgreementDeps = {
@@ -80,6 +82,18 @@ export function createAgreementsService(deps: AgreementDeps) {
     return { row, lines, agreement: toDomain(row, lines) };
   }
 
+  /** Agreements with their lines as amended up to `asOf`. */
+  async function amendedAsOf(items: { row: AgreementRow; agreement: Agreement }[], asOf: string) {
+    const amendments = await amendmentsOf(
+      db,
+      items.map((i) => i.row.id),
+    );
+    return items.map(({ row, agreement }) => ({
+      row,
+      agreement: agreementOn(agreement, amendments.get(row.id) ?? [], asOf),
+    }));
+  }
+
   async function loadMany(where: SQL | undefined) {
     const rows = await db
       .select()
@@ -131,22 +145,26 @@ export function createAgreementsService(deps: AgreementDeps) {
     },
 
     async get(scope: AccessScope, id: string, asOf = today()) {
-      const { row, agreement } = await load(db, scope, id);
-      return presentAgreement(agreement, row, asOf, scope);
+      const [amended] = await amendedAsOf([await load(db, scope, id)], asOf);
+      return presentAgreement(amended!.agreement, amended!.row, asOf, scope);
     },
 
     /** Every agreement of a client as the pure rules read them (classification, entitlement). */
-    async forClient(clientId: string): Promise<Agreement[]> {
-      return (await loadMany(eq(agreements.clientId, clientId))).map((a) => a.agreement);
+    async forClient(clientId: string, asOf = today()): Promise<Agreement[]> {
+      return (await amendedAsOf(await loadMany(eq(agreements.clientId, clientId)), asOf)).map(
+        (a) => a.agreement,
+      );
     },
 
-    async forClients(clientIds: string[]): Promise<Map<string, Agreement[]>> {
+    async forClients(clientIds: string[], asOf = today()): Promise<Map<string, Agreement[]>> {
       const out = new Map<string, Agreement[]>(clientIds.map((id) => [id, []]));
       if (!clientIds.length) return out;
-      for (const { agreement } of await loadMany(inArray(agreements.clientId, clientIds)))
-        out.get(agreement.clientId)?.push(agreement);
+      const all = await amendedAsOf(await loadMany(inArray(agreements.clientId, clientIds)), asOf);
+      for (const { agreement } of all) out.get(agreement.clientId)?.push(agreement);
       return out;
     },
+
+    amendments: createAmendmentsService(db, load),
 
     async create(scope: AccessScope, input: CreateAgreementInput) {
       if (!(await deps.clientVisible(scope, input.clientId)))

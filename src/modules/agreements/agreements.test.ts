@@ -1,29 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fullStack } from '../../../test/support/agreements.js';
 import type { Caller } from '../../../test/support/app.js';
 import { buildClient, buildUser, call, expectProblem, useTestApp } from '../../../test/support/app.js';
 import { storeKinds } from '../../../test/support/stores.js';
-
-export const fullStack = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'managed',
-  name: 'Managed Complete',
-  startDate: '2026-01-01',
-  minimumTermMonths: 12,
-  slaPolicyId: '0190e4a0-0000-7000-8000-00000000a5a5',
-  coveredCategories: ['monitoring', 'patching', 'backup', 'helpdesk', 'security'],
-  coveredWorkTypes: ['remote', 'onsite'],
-  exclusions: [{ category: 'network', workType: null, description: 'Network projects', hourlyRate: 13000 }],
-  outOfScopeRate: 11000,
-  lines: [
-    {
-      description: 'Complete, per user',
-      quantity: 25,
-      unitPrice: 9900,
-      unit: 'per_user',
-      categories: ['monitoring', 'patching', 'backup', 'helpdesk', 'security'],
-    },
-  ],
-  ...overrides,
-});
 
 describe.each(storeKinds)('agreements API on %s', (kind) => {
   const t = useTestApp(kind);

@@ -41,7 +41,7 @@ export function createClassificationService(deps: ClassificationDeps) {
   async function classifyMany(clientIds: string[], asOf: string) {
     const [policy, agreements, billing] = await Promise.all([
       getPolicy(),
-      deps.agreements.forClients(clientIds),
+      deps.agreements.forClients(clientIds, asOf),
       deps.billingFacts?.(clientIds) ?? Promise.resolve(new Map<string, BillingFacts>()),
     ]);
     return clientIds.map((id) => ({

@@ -63,7 +63,10 @@ export function entitlementRoutes(
     async (req) => {
       const timeZone = await deps.clientTimeZone(scopeOfRequest(req), req.body.clientId);
       if (!timeZone) throw notFound('CLIENT_NOT_FOUND', 'Client', req.body.clientId);
-      const [all, workTypes] = await Promise.all([agreements.forClient(req.body.clientId), deps.workTypes()]);
+      const [all, workTypes] = await Promise.all([
+        agreements.forClient(req.body.clientId, req.body.start.slice(0, 10)),
+        deps.workTypes(),
+      ]);
       const blockBalances: Record<string, number> = {};
       const retainerBalances: Record<string, number> = {};
       for (const a of all) {

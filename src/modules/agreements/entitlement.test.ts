@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fullStack } from '../../../test/support/agreements.js';
 import type { Caller } from '../../../test/support/app.js';
 import { buildClient, buildUser, call, expectProblem, useTestApp } from '../../../test/support/app.js';
 import { storeKinds } from '../../../test/support/stores.js';
-import { fullStack } from './agreements.test.js';
 
 describe.each(storeKinds)('entitlement check API on %s', (kind) => {
   const t = useTestApp(kind);

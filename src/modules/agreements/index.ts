@@ -1,5 +1,5 @@
 import type { KeelModule } from '../../platform/module.js';
-import { agreementsRoutes } from './agreements.routes.js';
+import { agreementsRoutes, amendmentRoutes } from './agreements.routes.js';
 import { type AgreementDeps, createAgreementsService } from './agreements.service.js';
 import { classificationRoutes } from './classification.routes.js';
 import { type ClassificationDeps, createClassificationService } from './classification.service.js';
@@ -17,6 +17,7 @@ export function createAgreementsModule(
     name: 'agreements',
     routes: (app) => {
       agreementsRoutes(app, service);
+      amendmentRoutes(app, service);
       classificationRoutes(app, classification, deps.clientVisible);
       entitlementRoutes(app, service, deps);
     },
