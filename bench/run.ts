@@ -11,6 +11,7 @@ import {
   postgresUrl,
   REQUESTS,
 } from './client-create.js';
+import { classificationBench } from './classification.js';
 import { coldStart } from './cold-start.js';
 import { cleanup, ensureBuilt, keelArgs, printTable, type Row, root } from './lib.js';
 
@@ -64,6 +65,8 @@ for (const c of creates) {
     note: `raw INSERTs, ${CONNECTIONS} in flight; p99 ${c.p99Ms} ms${c.non2xx + c.errors ? `; ${c.non2xx} non-2xx, ${c.errors} errors` : ''}`,
   });
 }
+console.log('Classification: 10,000 generated clients (median of 7 rounds)');
+rows.push(...(await classificationBench()));
 printTable(rows);
 
 const commit = (() => {
