@@ -1,10 +1,10 @@
 /**
- * Time-zone arithmetic on Intl alone (Node 20 has no Temporal). Instants are integer seconds since
- * the epoch; "local seconds" are the wall-clock reading of a zone counted the same way, so
- * local = instant + offset. Offsets are read with Intl.DateTimeFormat#formatToParts and cached per
- * UTC hour: an hour whose two ends show the same offset is taken to hold no transition (true of every
- * zone in the tz database, where no offset changes twice within an hour); an hour that holds a
- * transition is never cached: each instant in it is read exactly.
+ * Time-zone arithmetic on Intl alone (Node 20 has no Temporal). Instants are integer seconds (or
+ * minutes, where a name says so) since the epoch; a zone's offset is its wall clock minus UTC.
+ * Offsets are read with Intl.DateTimeFormat#formatToParts and cached per UTC hour: an hour whose two
+ * ends show the same offset is taken to hold no transition (true of every zone in the tz database:
+ * none changes its offset twice within an hour); an hour that holds a transition is never cached,
+ * each instant in it is read exactly.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const hourCaches = new Map<string, Map<number, number>>();
@@ -88,9 +88,17 @@ export function localDayOf(zone: string, minute: number): number {
   return Math.floor((minute + offsetMinutes(zone, minute)) / 1440);
 }
 
+const dayNames = new Map<number, string>();
+
 /** 'YYYY-MM-DD' of an epoch day. */
 export function formatDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (dayNames.size >= 100_000) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  return name;
 }
 
 /** Epoch day of a 'YYYY-MM-DD' calendar date, or null when it is not one. */
