@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { classificationBench } from './classification.js';
 import {
   CONNECTIONS,
   type CreateResult,
@@ -11,7 +12,6 @@ import {
   postgresUrl,
   REQUESTS,
 } from './client-create.js';
-import { classificationBench } from './classification.js';
 import { coldStart } from './cold-start.js';
 import { cleanup, ensureBuilt, keelArgs, printTable, type Row, root } from './lib.js';
 
