@@ -13,6 +13,7 @@ import {
   REQUESTS,
 } from './client-create.js';
 import { coldStart } from './cold-start.js';
+import { entitlementBench } from './entitlement.js';
 import { cleanup, ensureBuilt, keelArgs, printTable, type Row, root } from './lib.js';
 
 const started = performance.now();
@@ -67,6 +68,8 @@ for (const c of creates) {
 }
 console.log('Classification: 10,000 generated clients (median of 7 rounds)');
 rows.push(...(await classificationBench()));
+console.log('Entitlement: 1,000,000 checks');
+rows.push(...(await entitlementBench()));
 printTable(rows);
 
 const commit = (() => {
