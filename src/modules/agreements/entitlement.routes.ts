@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { openingBalances } from '../../domain/entitlement/balances.js';
 import { decideEntitlement } from '../../domain/entitlement/decide.js';
 import { EntitlementValidationError } from '../../domain/entitlement/errors.js';
 import type { WorkTypeRate } from '../../domain/entitlement/types.js';
@@ -40,10 +41,7 @@ export type EntitlementDeps = {
   workTypes(): Promise<WorkTypeRate[]>;
 };
 
-/**
- * Until time entries exist, nothing has been drawn this period: a block's balance is its whole
- * allowance and a retainer's its whole amount. The time-and-billing work subtracts what was used.
- */
+/** Until time entries exist nothing has been drawn this period, so balances are the opening ones. */
 export function entitlementRoutes(
   app: FastifyInstance,
   agreements: AgreementsService,
@@ -67,19 +65,12 @@ export function entitlementRoutes(
         agreements.forClient(req.body.clientId, req.body.start.slice(0, 10)),
         deps.workTypes(),
       ]);
-      const blockBalances: Record<string, number> = {};
-      const retainerBalances: Record<string, number> = {};
-      for (const a of all) {
-        if (a.blockHours) blockBalances[a.id] = Math.round(a.blockHours.hoursPerPeriod * 60);
-        if (a.retainerAmount !== null) retainerBalances[a.id] = a.retainerAmount;
-      }
       try {
         return decideEntitlement(req.body, {
           timeZone,
           agreements: all,
           workTypes,
-          blockBalances,
-          retainerBalances,
+          ...openingBalances(all),
         });
       } catch (err) {
         if (err instanceof EntitlementValidationError) {
