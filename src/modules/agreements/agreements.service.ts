@@ -139,7 +139,8 @@ export function createAgreementsService(deps: AgreementDeps) {
         q.kind ? eq(agreements.kind, q.kind) : undefined,
         q.updated_since ? gte(agreements.updatedAt, new Date(q.updated_since)) : undefined,
       );
-      return (await loadMany(where)).map(({ row, agreement }) =>
+      // Lines as amended on asOf, like one agreement's GET: a list must not show stale quantities and MRR.
+      return (await amendedAsOf(await loadMany(where), asOf)).map(({ row, agreement }) =>
         presentAgreement(agreement, row, asOf, scope),
       );
     },

@@ -83,6 +83,28 @@ describe.each(storeKinds)('amendments API on %s', (kind) => {
     ]);
   });
 
+  it('lists agreements with their lines as amended on as_of, as one agreement shows them', async () => {
+    const client = await buildClient(t.current);
+    const a = await api('POST', '/api/v1/agreements', { clientId: client.id, ...fullStack() });
+    await api('POST', `/api/v1/agreements/${a.data.id}/activate`, {
+      signedOn: '2026-01-01',
+      signedBy: 'CEO',
+    });
+    await api('POST', `/api/v1/agreements/${a.data.id}/amendments`, {
+      kind: 'set_quantity',
+      lineId: a.data.lines[0].id,
+      quantity: 30,
+      effectiveOn: '2026-03-01',
+    });
+    const list = (asOf: string) =>
+      api('GET', `/api/v1/agreements?client_id=${client.id}&as_of=${asOf}`).then((r) => r.data.items[0]);
+    expect((await list('2026-02-28')).mrr).toBe(25 * 9900);
+    const after = await list('2026-03-01');
+    expect(after.lines[0].quantity).toBe(30);
+    expect(after.mrr).toBe(30 * 9900);
+    expect(after.mrr).toBe((await api('GET', `/api/v1/agreements/${a.data.id}?as_of=2026-03-01`)).data.mrr);
+  });
+
   it('refuses unknown lines, negative quantities, overlaps and dates before the start; writes nothing', async () => {
     const client = await buildClient(t.current);
     const a = await api('POST', '/api/v1/agreements', { clientId: client.id, ...fullStack() });
