@@ -1,4 +1,17 @@
 import { Route, Routes } from 'react-router';
+import { AgreementPage } from './agreements/agreement-page';
+import { AllAgreementsPage } from './agreements/all-agreements-page';
+import { NewAgreementPage } from './agreements/new-agreement-page';
+import { CatalogPage } from './catalog/catalog-page';
+import { CategoriesTab } from './catalog/categories-tab';
+import { LabourRatesTab } from './catalog/labour-rates-tab';
+import { PlansTab } from './catalog/plans-tab';
+import { ProductsTab } from './catalog/products-tab';
+import { ServicesTab } from './catalog/services-tab';
+import { WorkTypesTab } from './catalog/work-types-tab';
+import { AgreementsArea } from './classification/agreements-area';
+import { ContractClientsPage } from './classification/contract-clients-page';
+import { ClientAgreementsTab } from './clients/client-agreements-tab';
 import { ClientOverview } from './clients/client-overview';
 import { ClientPage } from './clients/client-page';
 import { ClientContactsTab, ClientSitesTab } from './clients/client-tabs';
@@ -22,6 +35,21 @@ export function StaffRoutes() {
           <Route index element={<ClientOverview />} />
           <Route path="contacts" element={<ClientContactsTab />} />
           <Route path="sites" element={<ClientSitesTab />} />
+          <Route path="agreements" element={<ClientAgreementsTab />} />
+        </Route>
+        <Route path="agreements" element={<AgreementsArea />}>
+          <Route index element={<ContractClientsPage />} />
+          <Route path="all" element={<AllAgreementsPage />} />
+        </Route>
+        <Route path="agreements/new" element={<NewAgreementPage />} />
+        <Route path="agreements/:agreementId" element={<AgreementPage />} />
+        <Route path="catalog" element={<CatalogPage />}>
+          <Route index element={<CategoriesTab />} />
+          <Route path="services" element={<ServicesTab />} />
+          <Route path="plans" element={<PlansTab />} />
+          <Route path="products" element={<ProductsTab />} />
+          <Route path="work-types" element={<WorkTypesTab />} />
+          <Route path="labour-rates" element={<LabourRatesTab />} />
         </Route>
         <Route path="settings" element={<SettingsPage />} />
         {staffAreas

@@ -1,6 +1,8 @@
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { useClient } from '../api/clients';
 import { useCan } from '../api/session';
+import { ClientKindBadge } from '../classification/client-kind-badge';
+import { clientCurrency } from '../money/currency';
 import { PageHeader } from '../ui/page-header';
 import { QueryState } from '../ui/query-state';
 import { ArchiveActions } from './archive-actions';
@@ -10,9 +12,10 @@ const sections = [
   { to: '', label: 'Overview' },
   { to: 'contacts', label: 'Contacts' },
   { to: 'sites', label: 'Sites' },
+  { to: 'agreements', label: 'Agreements' },
 ];
 
-/** One client: its header and archive state, then overview, contacts and sites. */
+/** One client: its header (with its relationship kind) and archive state, then its sections. */
 export function ClientPage() {
   const { clientId = '' } = useParams();
   const client = useClient(clientId);
@@ -27,7 +30,12 @@ export function ClientPage() {
           <>
             <PageHeader
               title={c.name}
-              subtitle={`${statusLabels[c.status]} · client since ${formatDate(c.createdAt)}`}
+              subtitle={
+                <>
+                  {statusLabels[c.status]} · client since {formatDate(c.createdAt)}{' '}
+                  <ClientKindBadge clientId={c.id} currency={clientCurrency(c)} />
+                </>
+              }
               actions={canArchive && <ArchiveActions client={c} />}
             />
             {c.archived && (

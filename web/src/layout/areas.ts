@@ -23,7 +23,7 @@ export const staffAreas: readonly Area[] = [
   {
     path: '/agreements',
     label: 'Agreements',
-    ready: false,
+    ready: true,
     purpose: 'Managed services, block hours, retainers and projects: scope, SLA, terms and amendments.',
   },
   {
@@ -50,6 +50,13 @@ export const staffAreas: readonly Area[] = [
     label: 'Reports',
     ready: false,
     purpose: 'MRR and its movements, profitability per client, SLA compliance and payment behaviour.',
+  },
+  {
+    path: '/catalog',
+    label: 'Catalog',
+    ready: true,
+    purpose:
+      'Services, plans, products and licences, work types and labour cost: what agreements are built from.',
   },
   {
     path: '/settings',
