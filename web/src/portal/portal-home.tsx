@@ -3,10 +3,12 @@ import { useSession } from '../api/session';
 import { ClientSummary } from '../clients/client-summary';
 import { ContactsSection } from '../clients/contacts-section';
 import { SitesSection } from '../clients/sites-section';
+import { clientCurrency } from '../money/currency';
 import { PageHeader } from '../ui/page-header';
 import { QueryState } from '../ui/query-state';
+import { PortalAgreements } from './portal-agreements';
 
-/** A portal user's one client: overview, contacts and sites, to read. */
+/** A portal user's one client: overview, agreements, contacts and sites, to read. */
 export function PortalHome() {
   const { user } = useSession();
   if (!user.clientId)
@@ -26,6 +28,7 @@ function PortalClient({ clientId }: { clientId: string }) {
         <>
           <PageHeader title={c.name} subtitle="What your service provider has on record for you." />
           <ClientSummary client={c} />
+          <PortalAgreements clientId={c.id} currency={clientCurrency(c)} />
           <ContactsSection client={c} canAdd={false} />
           <SitesSection client={c} canAdd={false} />
         </>
