@@ -13,8 +13,9 @@ function newestMtime(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
+// The app imports the server's pure rules (src/domain) to show them as they are typed.
 const sources = () =>
-  ['index.html', 'vite.config.ts', 'tsconfig.json', 'src']
+  ['index.html', 'vite.config.ts', 'tsconfig.json', 'src', '../src/domain']
     .map((name) => join(webRoot, name))
     .filter((path) => existsSync(path));
 
