@@ -1,7 +1,10 @@
 /**
- * The vocabulary of the demo's intended agreements (DESIGN.md, business rules 1 and 2). Agreements
- * are not a module yet; these types say what each demo client is meant to have, so the agreements
- * issue can seed real agreements from `demoClients` without rewriting the data set.
+ * The vocabulary of the demo's intended agreements (DESIGN.md, business rules 1 and 2): what each
+ * demo client has signed, in the MSP's words. `keel seed --demo` turns these into real catalog items
+ * and agreements (./agreement-bodies.ts maps them onto the agreements API's bodies).
+ *
+ * Lines and prices are as they stand today; `amendments` say how they got there (each names the
+ * value before the change), so the seed creates the agreement as signed and replays the history.
  */
 
 /** The seven relationship kinds of business rule 1. */
@@ -61,24 +64,55 @@ export type AgreementKind =
 
 export type Currency = 'EUR' | 'GBP' | 'USD' | 'CAD';
 export type Compliance = 'GDPR' | 'HIPAA' | 'PCI-DSS' | 'SOX' | 'NIST CSF' | 'ISO 27001';
-/** business-hours: Mon–Fri office hours; extended: 07:00–20:00 and Saturdays; 24x7 for P1. */
 export type SlaTier = 'business-hours' | 'extended' | '24x7';
 export type PricedPer = 'user' | 'device' | 'site' | 'licence' | 'flat';
+/** Work types the demo's agreements name: the built-in ones and two the demo catalog adds. */
+export type WorkType = 'remote' | 'onsite' | 'project' | 'after-hours' | 'cabling' | 'hardware-repair';
 
 /** One recurring line: quantity × unit price, per month, in the client's currency's minor units. */
 export type AgreementLine = {
   description: string;
+  /** The catalog service, plan or product the line sells, by name (./catalog.ts). */
+  item: string;
   per: PricedPer;
   quantity: number;
   unitPriceMinor: number;
 };
 
+/** Work the agreement would cover but does not, billed at its own rate. */
+export type Exclusion = {
+  description: string;
+  workType: WorkType | null;
+  category: Service | null;
+  /** Hourly rate, minor units; the agreement's out-of-scope rate when absent. */
+  rateMinor?: number;
+};
+
+/**
+ * A dated mid-term change to `lines[line]` (as it stands today). Each names what the line held
+ * before, so the agreement is created as signed and the change recorded on its date.
+ */
+export type IntendedAmendment = { line: number; effectiveOn: string; note: string } & (
+  | { kind: 'set_quantity'; from: number }
+  | { kind: 'set_price'; fromMinor: number }
+  /** The line was not in the agreement as signed. */
+  | { kind: 'add_line' }
+  /** Moved up a tier: the line sold another plan before. */
+  | { kind: 'change_plan'; from: { item: string; description: string; unitPriceMinor: number } }
+);
+
+/** Agreements that are not in force: a draft (proposal), or one that left the active state. */
+export type Ending = { status: 'suspended' | 'expired' | 'terminated'; on: string; reason: string };
+
 export type IntendedAgreement = {
   kind: AgreementKind;
   name: string;
+  /** draft: a proposal nobody has signed; active: signed, possibly ended later (`ending`). */
+  status: 'draft' | 'active';
+  ending: Ending | null;
   /** What the agreement covers. */
   services: Service[];
-  /** Recurring lines; empty for time & materials and block hours. */
+  /** Recurring lines as they stand today; empty for time & materials, block hours and retainers. */
   lines: AgreementLine[];
   /** Monthly recurring revenue: the sum of the lines, in minor units of the client's currency. */
   mrrMinor: number;
@@ -97,15 +131,24 @@ export type IntendedAgreement = {
   };
   /** Rate per hour for work outside the scope (or for all work, on time & materials), minor units. */
   hourlyRateMinor: number | null;
-  /** Block hours: hours bought in advance and their price. */
+  /** Multiplier on billable rates outside business hours. */
+  afterHoursMultiplier: number;
+  /** The kinds of work the agreement covers (managed) or may be drawn for (block hours, retainer). */
+  workTypes: WorkType[];
+  /** Block hours: hours bought in advance and their price; retainer: the money paid in advance. */
   blockHours: number | null;
   prepaidMinor: number | null;
+  /** Unused block hours carry over to the next period. */
+  rollover: boolean;
   /** For hybrids: which part of the environment this agreement covers. */
   coverage: string | null;
-  exclusions: string[];
+  exclusions: Exclusion[];
   compliance: Compliance[];
+  /** Owed when the client ends the agreement before its minimum term, minor units. */
+  earlyTerminationFeeMinor: number;
   signedOn: string | null;
   startsOn: string;
+  amendments: IntendedAmendment[];
 };
 
 /** 165.5 → 16550: prices are written in major units here and kept in minor units. */
@@ -120,41 +163,67 @@ type Common = {
   signedOn?: string;
   compliance?: Compliance[];
   coverage?: string;
-  exclusions?: string[];
+  exclusions?: Exclusion[];
   noticeDays?: number;
+  /** A proposal: never signed, not in force. */
+  draft?: boolean;
+  ending?: Ending;
+  amendments?: IntendedAmendment[];
 };
 
 function agreement(
   o: Common & Partial<IntendedAgreement> & Pick<IntendedAgreement, 'kind' | 'services'>,
 ): IntendedAgreement {
   const lines = o.lines ?? [];
+  const mrrMinor = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
+  const termMonths = o.termMonths ?? 0;
   return {
     kind: o.kind,
     name: o.name,
+    status: o.draft ? 'draft' : 'active',
+    ending: o.ending ?? null,
     services: o.services,
     lines,
-    mrrMinor: lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0),
-    termMonths: o.termMonths ?? 0,
+    mrrMinor,
+    termMonths,
     autoRenew: o.autoRenew ?? false,
     noticeDays: o.noticeDays ?? 30,
     sla: (o.slaTier ?? null) !== null,
     slaTier: o.slaTier ?? null,
     billing: o.billing ?? { cycle: 'monthly', timing: 'advance', paymentTermsDays: 14 },
     hourlyRateMinor: o.hourlyRateMinor ?? null,
+    afterHoursMultiplier: o.afterHoursMultiplier ?? 1.5,
+    workTypes: o.workTypes ?? [],
     blockHours: o.blockHours ?? null,
     prepaidMinor: o.prepaidMinor ?? null,
+    rollover: o.rollover ?? false,
     coverage: o.coverage ?? null,
     exclusions: o.exclusions ?? [],
     compliance: o.compliance ?? [],
-    signedOn: o.signedOn ?? dayBefore(o.startsOn, 17),
+    // A committed term costs three months of fees to leave early; month to month costs nothing.
+    earlyTerminationFeeMinor: o.earlyTerminationFeeMinor ?? (termMonths >= 12 ? 3 * mrrMinor : 0),
+    signedOn: o.draft ? null : (o.signedOn ?? dayBefore(o.startsOn, 17)),
     startsOn: o.startsOn,
+    amendments: o.amendments ?? [],
   };
 }
+
+type LineSpec = [description: string, item: string, per: PricedPer, quantity: number, unitPrice: number];
+const toLines = (lines: LineSpec[]): AgreementLine[] =>
+  lines.map(([description, item, per, quantity, unitPrice]) => ({
+    description,
+    item,
+    per,
+    quantity,
+    unitPriceMinor: minor(unitPrice),
+  }));
 
 /** A managed-services agreement priced per user, device or site (or flat). */
 export function managed(
   o: Common & {
     services?: Service[];
+    /** The plan or service the line sells; by default the full managed stack's plan. */
+    item?: string;
     per: PricedPer;
     quantity: number;
     unitPrice: number;
@@ -162,9 +231,12 @@ export function managed(
     slaTier: SlaTier | null;
     extraRate: number;
     description?: string;
+    /** More recurring lines after the main one. */
+    extraLines?: LineSpec[];
   },
 ): IntendedAgreement {
   const services = o.services ?? [...fullManagedStack];
+  const full = fullManagedStack.every((s) => services.includes(s));
   return agreement({
     ...o,
     kind: 'managed-services',
@@ -172,15 +244,21 @@ export function managed(
     lines: [
       {
         description: o.description ?? `${o.name} per ${o.per}`,
+        item: o.item ?? 'Managed IT Complete',
         per: o.per,
         quantity: o.quantity,
         unitPriceMinor: minor(o.unitPrice),
       },
+      ...toLines(o.extraLines ?? []),
     ],
     termMonths: o.termMonths,
     autoRenew: true,
     noticeDays: o.noticeDays ?? (o.termMonths >= 24 ? 90 : 60),
     hourlyRateMinor: minor(o.extraRate),
+    // Round-the-clock cover is priced in; after-hours work costs less extra than on office-hours plans.
+    afterHoursMultiplier: o.slaTier === '24x7' ? 1.25 : 1.5,
+    workTypes:
+      o.slaTier === '24x7' ? ['remote', 'onsite', 'after-hours'] : full ? ['remote', 'onsite'] : ['remote'],
     billing: { cycle: 'monthly', timing: 'advance', paymentTermsDays: 30 },
   });
 }
@@ -198,7 +276,7 @@ export function timeAndMaterials(o: Common & { rate: number }): IntendedAgreemen
 
 /** Hours bought in advance; no recurring fee. */
 export function blockOfHours(
-  o: Common & { hours: number; price: number; overageRate: number },
+  o: Common & { hours: number; price: number; overageRate: number; rollover?: boolean },
 ): IntendedAgreement {
   return agreement({
     ...o,
@@ -206,19 +284,25 @@ export function blockOfHours(
     services: ['helpdesk', 'onsite-support'],
     blockHours: o.hours,
     prepaidMinor: minor(o.price),
+    rollover: o.rollover ?? false,
     hourlyRateMinor: minor(o.overageRate),
+    workTypes: ['remote', 'onsite'],
     billing: { cycle: 'monthly', timing: 'arrears', paymentTermsDays: 14 },
   });
 }
 
-type LineSpec = [description: string, per: PricedPer, quantity: number, unitPrice: number];
-const toLines = (lines: LineSpec[]): AgreementLine[] =>
-  lines.map(([description, per, quantity, unitPrice]) => ({
-    description,
-    per,
-    quantity,
-    unitPriceMinor: minor(unitPrice),
-  }));
+/** Money paid in advance and drawn down by work at an hourly rate; no recurring fee. */
+export function retainer(o: Common & { amount: number; rate: number }): IntendedAgreement {
+  return agreement({
+    ...o,
+    kind: 'retainer',
+    services: ['helpdesk', 'onsite-support'],
+    prepaidMinor: minor(o.amount),
+    hourlyRateMinor: minor(o.rate),
+    workTypes: ['remote', 'onsite', 'project'],
+    billing: { cycle: 'monthly', timing: 'advance', paymentTermsDays: 14 },
+  });
+}
 
 /** A product-like monthly service (backups), month to month, no SLA, no helpdesk. */
 export function subscription(
@@ -237,12 +321,15 @@ export function subscription(
 export function licenceResale(
   o: Common & { services: Service[]; lines: LineSpec[]; termMonths: number },
 ): IntendedAgreement {
+  const lines = toLines(o.lines);
   return agreement({
     ...o,
     kind: 'licence-resale',
-    lines: toLines(o.lines),
+    lines,
     termMonths: o.termMonths,
     autoRenew: true,
+    // Leaving an annual licence commitment early costs the month's licences.
+    earlyTerminationFeeMinor: lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0),
     billing: { cycle: 'monthly', timing: 'advance', paymentTermsDays: 14 },
   });
 }

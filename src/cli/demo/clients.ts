@@ -10,11 +10,14 @@ import type { CreateClientInput } from '../../modules/clients/clients.schemas.js
 import {
   blockOfHours,
   type Currency,
+  fullManagedStack,
   type IntendedAgreement,
   kindLabels,
   licenceResale,
   managed,
+  minor,
   type RelationshipKind,
+  retainer,
   subscription,
   timeAndMaterials,
 } from './agreements.js';
@@ -139,7 +142,19 @@ const bases: Base[] = [
         extraRate: 120,
         startsOn: '2024-09-01',
         compliance: ['GDPR'],
-        exclusions: ['Repairs to dental imaging hardware', 'Structured cabling'],
+        exclusions: [
+          { description: 'Repairs to dental imaging hardware', workType: 'hardware-repair', category: null },
+          { description: 'Structured cabling', workType: 'cabling', category: null, rateMinor: minor(95) },
+        ],
+        amendments: [
+          {
+            kind: 'set_quantity',
+            line: 0,
+            from: 38,
+            effectiveOn: '2025-09-01',
+            note: 'Four hygienists joined at the Galway clinic.',
+          },
+        ],
       }),
     ],
   },
@@ -201,6 +216,19 @@ const bases: Base[] = [
         extraRate: 95,
         startsOn: '2025-06-01',
         compliance: ['GDPR'],
+        amendments: [
+          {
+            kind: 'change_plan',
+            line: 0,
+            from: {
+              item: 'Managed IT Essentials',
+              description: 'Managed IT Essentials per user',
+              unitPriceMinor: minor(95),
+            },
+            effectiveOn: '2026-01-01',
+            note: 'Moved up to Complete: backup of the BIM NAS and endpoint security after a partner studio was hit by ransomware.',
+          },
+        ],
       }),
     ],
   },
@@ -244,6 +272,36 @@ const bases: Base[] = [
         extraRate: 105,
         startsOn: '2024-04-01',
         compliance: ['GDPR', 'ISO 27001'],
+        exclusions: [
+          { description: 'Repairs to handheld scanners', workType: 'hardware-repair', category: null },
+        ],
+        amendments: [
+          {
+            kind: 'set_quantity',
+            line: 0,
+            from: 80,
+            effectiveOn: '2025-04-01',
+            note: 'Five dispatchers for the new Duisburg cross-dock.',
+          },
+        ],
+      }),
+      managed({
+        name: 'Managed IT Essentials',
+        services: ['monitoring', 'patching', 'helpdesk'],
+        item: 'Managed IT Essentials',
+        per: 'user',
+        quantity: 70,
+        unitPrice: 85,
+        termMonths: 24,
+        slaTier: 'business-hours',
+        extraRate: 95,
+        startsOn: '2021-04-01',
+        compliance: ['GDPR'],
+        ending: {
+          status: 'terminated',
+          on: '2024-03-31',
+          reason: 'Replaced by Managed IT Complete 24x7 from 1 April 2024.',
+        },
       }),
     ],
   },
@@ -339,6 +397,18 @@ const bases: Base[] = [
         extraRate: 165,
         startsOn: '2024-01-01',
         compliance: ['PCI-DSS', 'NIST CSF'],
+        exclusions: [
+          { description: 'ATM hardware: the vendor repairs it', workType: 'hardware-repair', category: null },
+        ],
+        amendments: [
+          {
+            kind: 'set_price',
+            line: 0,
+            fromMinor: minor(175),
+            effectiveOn: '2025-01-01',
+            note: 'Annual price review: +5.7%, in line with CPI.',
+          },
+        ],
       }),
     ],
   },
@@ -400,6 +470,19 @@ const bases: Base[] = [
         extraRate: 95,
         startsOn: '2025-04-01',
         compliance: ['GDPR', 'PCI-DSS'],
+        exclusions: [{ description: 'Guest Wi-Fi projects', workType: 'project', category: 'network' }],
+      }),
+      subscription({
+        name: 'Guest Wi-Fi, both hotels',
+        services: ['network'],
+        lines: [['Guest Wi-Fi per hotel', 'Network management', 'site', 2, 140]],
+        startsOn: '2025-12-01',
+        compliance: ['GDPR'],
+        ending: {
+          status: 'suspended',
+          on: '2026-04-20',
+          reason: 'Both hotels closed for the summer; resumes with the winter season.',
+        },
       }),
     ],
   },
@@ -422,6 +505,7 @@ const bases: Base[] = [
     intendedAgreements: [
       managed({
         name: 'Managed IT Complete',
+        services: [...fullManagedStack, 'email-security'],
         per: 'user',
         quantity: 31,
         unitPrice: 160,
@@ -430,6 +514,15 @@ const bases: Base[] = [
         extraRate: 150,
         startsOn: '2025-08-01',
         compliance: ['NIST CSF'],
+        extraLines: [['Email security and MFA per user', 'Email security', 'user', 31, 6]],
+        amendments: [
+          {
+            kind: 'add_line',
+            line: 1,
+            effectiveOn: '2026-02-01',
+            note: 'Added after a wire-fraud attempt on a closing.',
+          },
+        ],
       }),
     ],
   },
@@ -455,6 +548,7 @@ const bases: Base[] = [
       managed({
         name: 'Monitoring and patching',
         services: ['monitoring', 'patching'],
+        item: 'Monitoring and patching',
         per: 'device',
         quantity: 22,
         unitPrice: 18,
@@ -542,6 +636,7 @@ const bases: Base[] = [
       managed({
         name: 'Helpdesk',
         services: ['helpdesk'],
+        item: 'Helpdesk',
         per: 'user',
         quantity: 18,
         unitPrice: 45,
@@ -549,6 +644,17 @@ const bases: Base[] = [
         slaTier: 'business-hours',
         extraRate: 125,
         startsOn: '2025-01-01',
+      }),
+      managed({
+        name: 'Managed IT Complete (proposal)',
+        per: 'user',
+        quantity: 18,
+        unitPrice: 140,
+        termMonths: 24,
+        slaTier: 'business-hours',
+        extraRate: 125,
+        startsOn: '2027-01-01',
+        draft: true,
       }),
     ],
   },
@@ -607,6 +713,7 @@ const bases: Base[] = [
       managed({
         name: 'Security essentials',
         services: ['security', 'email-security'],
+        item: 'Security essentials',
         per: 'device',
         quantity: 60,
         unitPrice: 9,
@@ -637,7 +744,7 @@ const bases: Base[] = [
       subscription({
         name: 'Cloud backup 1 TB',
         services: ['backup'],
-        lines: [['Cloud backup, 1 TB, 30-day retention', 'flat', 1, 89]],
+        lines: [['Cloud backup, 1 TB, 30-day retention', 'Cloud backup', 'flat', 1, 89]],
         startsOn: '2025-02-01',
         compliance: ['GDPR'],
       }),
@@ -664,8 +771,8 @@ const bases: Base[] = [
         name: 'Backup bundle',
         services: ['m365-backup', 'backup'],
         lines: [
-          ['Microsoft 365 backup', 'user', 8, 4.5],
-          ['Till server backup', 'device', 1, 45],
+          ['Microsoft 365 backup', 'Microsoft 365 backup', 'user', 8, 4.5],
+          ['Till server backup', 'Backup and recovery', 'device', 1, 45],
         ],
         startsOn: '2024-11-01',
       }),
@@ -692,10 +799,13 @@ const bases: Base[] = [
         name: 'Backup for Microsoft 365 and files',
         services: ['m365-backup', 'backup'],
         lines: [
-          ['Microsoft 365 backup', 'user', 20, 6],
-          ['File backup, 1 TB', 'flat', 1, 150],
+          ['Microsoft 365 backup', 'Microsoft 365 backup', 'user', 20, 6],
+          ['File backup, 1 TB', 'Cloud backup', 'flat', 1, 150],
         ],
         startsOn: '2025-03-01',
+        amendments: [
+          { kind: 'set_quantity', line: 0, from: 16, effectiveOn: '2025-09-01', note: 'Four new agents.' },
+        ],
       }),
     ],
   },
@@ -718,7 +828,7 @@ const bases: Base[] = [
       subscription({
         name: 'Offsite backup',
         services: ['backup'],
-        lines: [['Offsite backup, two devices', 'flat', 1, 49]],
+        lines: [['Offsite backup, two devices', 'Cloud backup', 'flat', 1, 49]],
         startsOn: '2025-07-01',
         compliance: ['GDPR'],
       }),
@@ -743,7 +853,7 @@ const bases: Base[] = [
       subscription({
         name: 'Server backup',
         services: ['backup'],
-        lines: [['Server backup, 30-day retention', 'device', 2, 79]],
+        lines: [['Server backup, 30-day retention', 'Backup and recovery', 'device', 2, 79]],
         startsOn: '2024-06-01',
       }),
     ],
@@ -771,11 +881,20 @@ const bases: Base[] = [
         name: 'Licences',
         services: ['microsoft-365', 'antivirus'],
         lines: [
-          ['Microsoft 365 Business Standard', 'licence', 15, 11.7],
-          ['Antivirus', 'licence', 18, 3.1],
+          ['Microsoft 365 Business Standard', 'Microsoft 365 Business Standard', 'licence', 15, 11.7],
+          ['Antivirus', 'Antivirus', 'licence', 18, 3.1],
         ],
         termMonths: 12,
         startsOn: '2025-01-01',
+        amendments: [
+          {
+            kind: 'set_quantity',
+            line: 0,
+            from: 12,
+            effectiveOn: '2025-06-01',
+            note: 'Three apprentices started.',
+          },
+        ],
       }),
     ],
   },
@@ -805,7 +924,7 @@ const bases: Base[] = [
       licenceResale({
         name: 'Microsoft 365',
         services: ['microsoft-365'],
-        lines: [['Microsoft 365 Business Premium', 'licence', 10, 20.6]],
+        lines: [['Microsoft 365 Business Premium', 'Microsoft 365 Business Premium', 'licence', 10, 20.6]],
         termMonths: 12,
         startsOn: '2025-05-01',
       }),
@@ -832,11 +951,17 @@ const bases: Base[] = [
         name: 'Licences',
         services: ['microsoft-365', 'antivirus'],
         lines: [
-          ['Microsoft 365 E3', 'licence', 40, 36],
-          ['Antivirus', 'licence', 45, 4],
+          ['Microsoft 365 E3', 'Microsoft 365 E3', 'licence', 40, 36],
+          ['Antivirus', 'Antivirus', 'licence', 45, 4],
         ],
         termMonths: 12,
         startsOn: '2024-10-01',
+      }),
+      retainer({
+        name: 'Engineering retainer',
+        amount: 3000,
+        rate: 150,
+        startsOn: '2025-04-01',
       }),
     ],
   },
@@ -858,8 +983,8 @@ const bases: Base[] = [
         name: 'Licences',
         services: ['microsoft-365', 'adobe-creative-cloud'],
         lines: [
-          ['Microsoft 365 Business Basic', 'licence', 13, 4.9],
-          ['Adobe Creative Cloud All Apps', 'licence', 6, 64],
+          ['Microsoft 365 Business Basic', 'Microsoft 365 Business Basic', 'licence', 13, 4.9],
+          ['Adobe Creative Cloud All Apps', 'Adobe Creative Cloud All Apps', 'licence', 6, 64],
         ],
         termMonths: 12,
         startsOn: '2025-11-01',
@@ -957,8 +1082,34 @@ const bases: Base[] = [
         hours: 10,
         price: 850,
         overageRate: 95,
+        rollover: true,
         startsOn: '2026-01-01',
         compliance: ['GDPR'],
+      }),
+      blockOfHours({
+        name: '10-hour block, 2025',
+        hours: 10,
+        price: 800,
+        overageRate: 90,
+        startsOn: '2025-01-01',
+        compliance: ['GDPR'],
+        ending: {
+          status: 'expired',
+          on: '2025-12-31',
+          reason: 'The 2025 block ran out; a 2026 block replaced it.',
+        },
+      }),
+      managed({
+        name: 'Managed IT Complete (proposal)',
+        per: 'user',
+        quantity: 14,
+        unitPrice: 150,
+        termMonths: 12,
+        slaTier: 'business-hours',
+        extraRate: 95,
+        startsOn: '2027-01-01',
+        compliance: ['GDPR'],
+        draft: true,
       }),
     ],
   },
@@ -1018,6 +1169,7 @@ const bases: Base[] = [
       managed({
         name: 'Managed infrastructure',
         services: ['monitoring', 'patching', 'backup', 'security', 'network'],
+        item: 'Managed infrastructure',
         per: 'device',
         quantity: 14,
         unitPrice: 45,
@@ -1066,6 +1218,15 @@ const bases: Base[] = [
         startsOn: '2025-07-01',
         coverage: 'Reno clinic',
         compliance: ['HIPAA'],
+        amendments: [
+          {
+            kind: 'set_quantity',
+            line: 0,
+            from: 16,
+            effectiveOn: '2026-03-01',
+            note: 'Two physician assistants and two front-desk staff at Reno.',
+          },
+        ],
       }),
       timeAndMaterials({
         name: 'Surgery center',
@@ -1097,6 +1258,7 @@ const bases: Base[] = [
       managed({
         name: 'Managed desktop',
         services: ['helpdesk', 'monitoring', 'patching'],
+        item: 'Managed IT Essentials',
         per: 'user',
         quantity: 24,
         unitPrice: 55,
@@ -1104,6 +1266,7 @@ const bases: Base[] = [
         slaTier: 'business-hours',
         extraRate: 85,
         startsOn: '2025-10-01',
+        coverage: 'Desktops and laptops: helpdesk, monitoring and patching',
         compliance: ['GDPR'],
       }),
       timeAndMaterials({
@@ -1138,6 +1301,7 @@ const bases: Base[] = [
       managed({
         name: 'Managed network and tills',
         services: ['monitoring', 'network', 'backup'],
+        item: 'Managed network',
         per: 'site',
         quantity: 4,
         unitPrice: 120,
@@ -1319,6 +1483,11 @@ export function describeAgreement(a: IntendedAgreement, currency: Currency): str
       `${a.name}: ${a.blockHours} hours prepaid for ${money(a.prepaidMinor ?? 0, currency)}, ` +
         `then ${money(a.hourlyRateMinor ?? 0, currency)}/hour`,
     );
+  } else if (a.kind === 'retainer') {
+    parts.push(
+      `${a.name}: ${money(a.prepaidMinor ?? 0, currency)} prepaid, drawn at ` +
+        `${money(a.hourlyRateMinor ?? 0, currency)}/hour`,
+    );
   } else {
     parts.push(`${a.name}: ${money(a.hourlyRateMinor ?? 0, currency)}/hour, invoiced in arrears`);
   }
@@ -1333,8 +1502,10 @@ export function demoNotes(
   currency: Currency,
   about: string,
 ) {
-  const what = agreements.length
-    ? agreements.map((a) => describeAgreement(a, currency)).join('; plus ')
+  // What is in force today; proposals and agreements that have ended are in the agreements list.
+  const current = agreements.filter((a) => a.status === 'active' && a.ending === null);
+  const what = current.length
+    ? current.map((a) => describeAgreement(a, currency)).join('; plus ')
     : 'nothing billed yet';
   return `Demo: ${kindLabels[kind]} — ${what}.\n\n${about}`;
 }
