@@ -1,8 +1,19 @@
 import type { Keel } from '../app.js';
+import { type ClientKind, clientKinds } from '../domain/classification/classify.js';
+import { criterionCodes } from '../domain/classification/facts.js';
+import { formatMinor } from '../domain/classification/money.js';
 import type { Client } from '../modules/clients/clients.service.js';
 import { staffScope } from '../platform/auth/principal.js';
-import { type Currency, kindLabels, type RelationshipKind, relationshipKinds } from './demo/agreements.js';
+import { type Currency, kindLabels, type RelationshipKind } from './demo/agreements.js';
 import { DEMO_NOTES_PREFIX, type DemoClientSpec, demoClients } from './demo/clients.js';
+import {
+  type AgreementTally,
+  agreementsPending,
+  catalogTotal,
+  type DemoClientRef,
+  ensureCatalog,
+  seedAgreements,
+} from './demo/seed-agreements.js';
 import { demoMsp, demoPortalUser, demoStaff } from './demo/users.js';
 
 const PAGE = 200;
@@ -35,18 +46,28 @@ const isDemo = (c: Client) => (c.notes ?? '').startsWith(DEMO_NOTES_PREFIX);
 
 const key = (text: string) => text.trim().toLowerCase();
 
-type Tally = { clients: number; sites: number; contacts: number; users: number };
+type Tally = { clients: number; sites: number; contacts: number; users: number } & AgreementTally;
 
 /**
- * `keel seed --demo`: the demo MSP's clients, sites, contacts and users, written through the
- * services (so every row is validated and audited like any other). Deterministic and idempotent:
- * what exists is found by name (clients, sites) or email (contacts, users) and left alone, so a second
- * run adds nothing and a run that was interrupted is completed.
+ * `keel seed --demo`: the demo MSP's clients, sites, contacts and users, its catalog, and each
+ * client's agreements with their signatures, amendments and endings, written through the services
+ * (so every row is validated and audited like any other). Deterministic and idempotent: what exists
+ * is found by name (clients, sites, catalog items, a client's agreements) or email (contacts, users)
+ * and left alone, so a second run adds nothing and a run that was interrupted is completed.
  */
 export async function seedDemo(keel: Keel, log: (line: string) => void): Promise<string> {
   const clientsService = keel.clients.service;
   const identity = keel.identity.service;
-  const created: Tally = { clients: 0, sites: 0, contacts: 0, users: 0 };
+  const created: Tally = {
+    clients: 0,
+    sites: 0,
+    contacts: 0,
+    users: 0,
+    catalog: 0,
+    agreements: 0,
+    amendments: 0,
+    events: 0,
+  };
   const notes: string[] = [];
 
   const existing = new Map<string, Client>();
@@ -59,10 +80,19 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     [...demoStaff, demoPortalUser].map(async (u) => (await identity.findUserByEmail(u.email)) !== null),
   );
   if (found.length === demoClients.length && usersFound.every(Boolean)) {
-    log(
-      `Found "${demoClients[0]!.name}" and the other ${demoClients.length - 1} demo clients and the demo users.`,
-    );
-    return summary('present', created, notes);
+    // Live demo clients only: agreements are neither added to nor read for any other.
+    const refs = found.flatMap((spec) => {
+      const c = existing.get(key(spec.name))!;
+      return isDemo(c) && !c.archived ? [{ spec, id: c.id }] : [];
+    });
+    const catalog = await ensureCatalog(keel, false);
+    if (catalogTotal(catalog.missing) === 0 && !(await agreementsPending(keel, refs))) {
+      log(
+        `Found "${demoClients[0]!.name}" and the other ${demoClients.length - 1} demo clients, ` +
+          'their agreements and the demo users.',
+      );
+      return summary(keel, 'present', created, notes, refs);
+    }
   }
   const foundDemo = found.filter((spec) => isDemo(existing.get(key(spec.name))!));
   if (foundDemo.length > 0) {
@@ -74,6 +104,7 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
   }
 
   const ids = new Map<string, string>();
+  const refs: DemoClientRef[] = [];
   for (const [i, spec] of demoClients.entries()) {
     const step = `[${String(i + 1).padStart(2)}/${demoClients.length}]`;
     const have = existing.get(key(spec.name));
@@ -90,6 +121,7 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     const client = have ?? (await createClient(keel, spec));
     if (!have) created.clients++;
     ids.set(spec.name, client.id);
+    refs.push({ spec, id: client.id });
     const added = await addSitesAndContacts(keel, client.id, spec, !have);
     created.sites += added.sites;
     created.contacts += added.contacts;
@@ -123,7 +155,9 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
       notes.push(`No portal user: the client "${demoPortalUser.clientName}" is not demo data here.`);
     }
   }
-  return summary('seeded', created, notes);
+
+  Object.assign(created, await seedAgreements(keel, refs, log));
+  return summary(keel, 'seeded', created, notes, refs);
 }
 
 function createClient(keel: Keel, spec: DemoClientSpec) {
@@ -177,38 +211,83 @@ async function addSitesAndContacts(keel: Keel, clientId: string, spec: DemoClien
 const money = (minorUnits: number, currency: Currency) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).format(minorUnits / 100);
 
-/** Counts per kind with their intended MRR, the demo sign-ins, and what happened. */
-function summary(outcome: 'seeded' | 'present', created: Tally, notes: string[]): string {
+const currencyOrder: (Currency | null)[] = ['EUR', 'GBP', 'USD', 'CAD', null];
+
+/** The demo's words for the kinds the classification rule decides. */
+const label = (kind: ClientKind) => kindLabels[kind.replace('_', '-') as RelationshipKind];
+
+/**
+ * What was seeded, then the clients by kind as the classification service classifies them today
+ * (the same figures as GET /api/v1/classification/summary, MRR kept apart per currency), the
+ * contract criteria the agreements fail, and the demo sign-ins.
+ */
+async function summary(
+  keel: Keel,
+  outcome: 'seeded' | 'present',
+  created: Tally,
+  notes: string[],
+  refs: readonly DemoClientRef[],
+): Promise<string> {
   const out: string[] = [];
   if (outcome === 'present') {
     out.push('Demo data already present: nothing was added.');
   } else {
     const sites = demoClients.reduce((n, c) => n + c.sites.length, 0);
     const contacts = demoClients.reduce((n, c) => n + c.contacts.length, 0);
+    const agreements = demoClients.reduce((n, c) => n + c.intendedAgreements.length, 0);
     out.push(
-      `Demo MSP ${demoMsp.name}: ${demoClients.length} clients, ${sites} sites, ${contacts} contacts ` +
-        `(created now: ${created.clients} clients, ${created.sites} sites, ${created.contacts} contacts, ` +
-        `${created.users} users).`,
+      `Demo MSP ${demoMsp.name}: ${demoClients.length} clients, ${sites} sites, ${contacts} contacts, ` +
+        `${agreements} agreements (created now: ${created.clients} clients, ${created.sites} sites, ` +
+        `${created.contacts} contacts, ${created.users} users, ${created.catalog} catalog items, ` +
+        `${created.agreements} agreements, ${created.amendments} amendments, ` +
+        `${created.events} signatures and endings).`,
     );
   }
+
+  const result = await keel.agreements.classification.summary();
+  const currencyOf = new Map(refs.map((r) => [r.id, r.spec.currency]));
   out.push(
     '',
-    'Clients by intended relationship (agreements are not seeded yet; the kind is in each client’s notes):',
+    `Clients by relationship, classified from their agreements on ${result.asOf} ` +
+      '(GET /api/v1/classification/summary):',
   );
-  for (const kind of relationshipKinds) {
-    const ofKind = demoClients.filter((c) => c.kind === kind);
-    const mrr = new Map<Currency, number>();
-    for (const c of ofKind)
-      for (const a of c.intendedAgreements) mrr.set(c.currency, (mrr.get(c.currency) ?? 0) + a.mrrMinor);
+  for (const kind of clientKinds) {
+    const ofKind = result.clients.filter((c) => c.kind === kind);
+    // Keel keeps no currency with money yet; the demo knows each of its clients' currencies.
+    const mrr = new Map<Currency | null, number>();
+    for (const c of ofKind) {
+      const currency = currencyOf.get(c.clientId) ?? null;
+      mrr.set(currency, (mrr.get(currency) ?? 0) + c.mrr);
+    }
     const mrrText = [...mrr]
       .filter(([, v]) => v > 0)
-      .map(([cur, v]) => money(v, cur))
+      .sort(([a], [b]) => currencyOrder.indexOf(a) - currencyOrder.indexOf(b))
+      .map(([currency, v]) => (currency ? money(v, currency) : `${formatMinor(v)} (other clients)`))
       .join(' + ');
+    const near = result.byKind[kind].failingOne;
     out.push(
       `  ${label(kind).padEnd(25)} ${String(ofKind.length).padStart(3)}` +
-        (mrrText ? `   MRR ${mrrText}` : ''),
+        (mrrText ? `   MRR ${mrrText}` : '') +
+        (near && kind !== 'contract' ? `   (${near} failing one criterion)` : ''),
     );
   }
+  const failing = criterionCodes.map((code) => {
+    const n = result.clients.filter((c) =>
+      c.failing.some((f) => f.code === code && f.message !== 'no agreement'),
+    ).length;
+    return `${code} ${n}`;
+  });
+  out.push(`Contract criteria failed by the deciding agreement, clients: ${failing.join(', ')}.`);
+  const kindOf = new Map(result.clients.map((c) => [c.clientId, c.kind]));
+  for (const r of refs) {
+    const kind = kindOf.get(r.id);
+    if (kind && label(kind) !== kindLabels[r.spec.kind]) {
+      notes.push(
+        `"${r.spec.name}" is classified ${label(kind)}; the demo meant a ${kindLabels[r.spec.kind]}.`,
+      );
+    }
+  }
+
   out.push('', 'Demo sign-ins (public passwords: never seed demo data on an instance with real clients):');
   const rows = [
     ...demoStaff.map((u) => [u.role, u.email, u.password, '']),
@@ -220,5 +299,3 @@ function summary(outcome: 'seeded' | 'present', created: Tally, notes: string[])
   if (notes.length) out.push('', ...notes);
   return out.join('\n');
 }
-
-const label = (kind: RelationshipKind) => kindLabels[kind];
