@@ -58,6 +58,32 @@ async function demoClients(server: Server, token: string) {
   return { clients, byKind };
 }
 
+/** GET /api/v1/classification/summary over the demo: every kind, every contract criterion failing somewhere. */
+async function expectClassified(server: Server, token: string) {
+  const res = await api(server, '/api/v1/classification/summary', { token });
+  expect(res.status).toBe(200);
+  const kinds = ['contract', 'single_service', 'subscription', 'reseller', 'hybrid', 'break_fix', 'prospect'];
+  for (const kind of kinds) expect(res.data.byKind[kind].count, kind).toBeGreaterThanOrEqual(1);
+  type Row = { failing: { code: string; message: string }[] };
+  const failing = new Set(
+    (res.data.clients as Row[]).flatMap((c) =>
+      c.failing.filter((f) => f.message !== 'no agreement').map((f) => f.code),
+    ),
+  );
+  expect([...failing].sort()).toEqual(
+    [
+      'SIGNED',
+      'ACTIVE',
+      'RECURRING_FEE',
+      'MINIMUM_TERM',
+      'SLA',
+      'FULL_STACK',
+      'MINIMUM_MRR',
+      'WHOLE_ENVIRONMENT',
+    ].sort(),
+  );
+}
+
 function expectDemo(clients: Client[], byKind: Map<string, Client[]>) {
   expect(clients.length).toBeGreaterThanOrEqual(35);
   expect(clients.length).toBeLessThanOrEqual(45);
@@ -150,6 +176,7 @@ describe('keel on the embedded store', () => {
 
       const seeded = await demoClients(server, token);
       expectDemo(seeded.clients, seeded.byKind);
+      await expectClassified(server, token);
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -162,6 +189,7 @@ describe('keel on the embedded store', () => {
     try {
       const again = await demoClients(server, token);
       expectDemo(again.clients, again.byKind);
+      await expectClassified(server, token);
       const users = await api(server, '/api/v1/users', { token });
       expect(users.status).toBe(200);
       const emails = users.data.items.map((u: { email: string }) => u.email) as string[];
@@ -332,6 +360,7 @@ describe.skipIf(!adminUrl)('keel on PostgreSQL', () => {
       expect(health.data.store).toBe('postgres');
       const { clients, byKind } = await demoClients(server, token);
       expectDemo(clients, byKind);
+      await expectClassified(server, token);
       // The portal user the demo made sees its one client only.
       const login = await api(server, '/api/v1/auth/login', {
         method: 'POST',

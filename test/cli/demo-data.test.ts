@@ -1,9 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { fullManagedStack, minor, relationshipKinds } from '../../src/cli/demo/agreements.js';
+import type { App } from '../../src/app.js';
+import {
+  activateBody,
+  agreementBody,
+  amendmentBody,
+  apiKinds,
+  lineHistory,
+  unitOf,
+} from '../../src/cli/demo/agreement-bodies.js';
+import {
+  fullManagedStack,
+  type IntendedAgreement,
+  minor,
+  type RelationshipKind,
+  relationshipKinds,
+} from '../../src/cli/demo/agreements.js';
+import {
+  catalogItem,
+  categoryOf,
+  demoPlans,
+  demoProducts,
+  demoServices,
+  demoWorkTypes,
+} from '../../src/cli/demo/catalog.js';
 import { demoClients } from '../../src/cli/demo/clients.js';
 import { seededRng } from '../../src/cli/demo/random.js';
 import { demoPortalUser, demoStaff } from '../../src/cli/demo/users.js';
 import { seedDemo } from '../../src/cli/seed-demo.js';
+import { type ClientKind, clientKinds } from '../../src/domain/classification/classify.js';
+import { criterionCodes } from '../../src/domain/classification/facts.js';
+import { today } from '../../src/modules/agreements/agreements.service.js';
+import {
+  PlanBody,
+  ProductBody,
+  ServiceBody,
+  WorkTypeBody,
+} from '../../src/modules/catalog/catalog.schemas.js';
 import {
   CreateClientBody,
   CreateContactBody,
@@ -13,6 +45,12 @@ import { Email, Password } from '../../src/modules/identity/identity.schemas.js'
 import { staffScope } from '../../src/platform/auth/principal.js';
 import { useTestApp } from '../support/app.js';
 import { storeKinds } from '../support/stores.js';
+
+/** In force today, as the data means it: signed and active, not a proposal, not ended. */
+const current = (a: IntendedAgreement) => a.status === 'active' && a.ending === null;
+const statusOf = (a: IntendedAgreement) => a.ending?.status ?? a.status;
+const kindOf = (kind: RelationshipKind) => kind.replace('-', '_') as ClientKind;
+const fakeId = (n: number) => `019a0000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 /** The demo data set is the agreements issue's input: its facts must agree with business rule 1. */
 describe('demo data set', () => {
@@ -79,7 +117,7 @@ describe('demo data set', () => {
         expect(Number.isInteger(a.mrrMinor)).toBe(true);
         expect(a.sla).toBe(a.slaTier !== null);
       }
-      const recurring = c.intendedAgreements.filter((a) => a.mrrMinor > 0);
+      const recurring = c.intendedAgreements.filter((a) => current(a) && a.mrrMinor > 0);
       const covers = (a: (typeof recurring)[number]) => [...full].every((s) => a.services.includes(s));
       const isContract = (a: (typeof recurring)[number]) =>
         covers(a) && a.sla && a.termMonths >= 12 && a.mrrMinor >= minor(2000) && a.signedOn !== null;
@@ -116,7 +154,7 @@ describe('demo data set', () => {
           break;
         case 'break-fix':
           expect(recurring, c.name).toHaveLength(0);
-          expect(c.intendedAgreements.length, c.name).toBeGreaterThan(0);
+          expect(c.intendedAgreements.filter(current).length, c.name).toBeGreaterThan(0);
           expect(c.profile.users, c.name).toBeLessThanOrEqual(15);
           break;
         case 'hybrid':
@@ -126,6 +164,10 @@ describe('demo data set', () => {
           ).toBe(true);
           expect(
             c.intendedAgreements.some((a) => a.kind === 'time-and-materials'),
+            c.name,
+          ).toBe(true);
+          expect(
+            recurring.some((a) => a.kind === 'managed-services' && a.coverage),
             c.name,
           ).toBe(true);
           break;
@@ -138,6 +180,72 @@ describe('demo data set', () => {
     const avgUsers = (kind: string) => of(kind).reduce((n, c) => n + c.profile.users, 0) / of(kind).length;
     expect(avgUsers('contract')).toBeGreaterThan(2 * avgUsers('break-fix'));
     expect(avgUsers('contract')).toBeGreaterThan(2 * avgUsers('prospect'));
+  });
+
+  it('has a catalog the API accepts, and every line sells an item of it in a unit it is sold in', () => {
+    const names = [...demoServices, ...demoPlans, ...demoProducts].map((i) => i.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+    for (const x of demoServices) expect(() => ServiceBody.parse(x), x.name).not.toThrow();
+    for (const x of demoPlans) {
+      const { services, ...plan } = x;
+      expect(() => PlanBody.parse({ ...plan, serviceIds: services.map((_, i) => fakeId(i)) })).not.toThrow();
+      for (const name of services) expect(catalogItem(name).type, `${x.name}: ${name}`).toBe('service');
+    }
+    for (const x of demoProducts) expect(() => ProductBody.parse(x), x.name).not.toThrow();
+    for (const x of demoWorkTypes) expect(() => WorkTypeBody.parse(x), x.code).not.toThrow();
+    for (const c of demoClients) {
+      for (const a of c.intendedAgreements) {
+        for (const l of a.lines)
+          expect(unitOf(l), `${c.name}: ${l.description}`).toBe(catalogItem(l.item).unit);
+        // What the agreement says it covers is what its lines sell.
+        const sold = new Set(a.lines.flatMap((l) => catalogItem(l.item).categories));
+        const said = new Set(a.services.map((s) => categoryOf[s]).filter((s) => s !== null));
+        if (a.lines.length) expect([...sold].sort(), `${c.name}: ${a.name}`).toEqual([...said].sort());
+      }
+    }
+  });
+
+  it('maps every intended agreement onto bodies the agreements API accepts', () => {
+    const names = [...demoServices, ...demoPlans, ...demoProducts].map((i) => i.name);
+    const ids = (name: string) => fakeId(names.indexOf(name));
+    let amendments = 0;
+    for (const c of demoClients) {
+      const agreementNames = c.intendedAgreements.map((a) => a.name.toLowerCase());
+      expect(new Set(agreementNames).size, c.name).toBe(agreementNames.length);
+      for (const a of c.intendedAgreements) {
+        const what = `${c.name}: ${a.name}`;
+        const body = agreementBody(c, a, fakeId(0), ids);
+        expect(body.kind, what).toBe(apiKinds[a.kind]);
+        expect(body.lines.filter((l) => !l.recurring).length, what).toBe(a.lines.length ? 0 : 1);
+        expect(body.slaPolicyId !== null, what).toBe(a.sla);
+        if (a.status === 'draft') expect(a.signedOn, what).toBeNull();
+        else {
+          expect(activateBody(c, a).signedOn <= a.startsOn, what).toBe(true);
+          expect(a.ending === null || a.ending.on >= a.startsOn, what).toBe(true);
+        }
+        // Amendments are dated within the agreement's life, after its start and before today.
+        const descriptions = a.lines.map((l) => l.description);
+        expect(new Set(descriptions).size, what).toBe(descriptions.length);
+        const { signed, steps } = lineHistory(a);
+        const lineIds = new Map(signed.map((l) => [l.index, fakeId(100 + l.index)]));
+        for (const step of steps) {
+          expect(step.amendment.effectiveOn > a.startsOn, what).toBe(true);
+          expect(step.amendment.effectiveOn <= today(), what).toBe(true);
+          expect(a.status === 'active' && a.ending?.status !== 'terminated', what).toBe(true);
+          expect(() => amendmentBody(c, step, lineIds, ids), what).not.toThrow();
+          amendments++;
+        }
+      }
+    }
+    expect(amendments).toBeGreaterThanOrEqual(5);
+    const all = demoClients.flatMap((c) => c.intendedAgreements);
+    for (const status of ['draft', 'active', 'suspended', 'expired', 'terminated'])
+      expect(
+        all.some((a) => statusOf(a) === status),
+        status,
+      ).toBe(true);
+    const kinds = new Set(all.flatMap((a) => a.amendments.map((m) => m.kind)));
+    expect([...kinds].sort()).toEqual(['add_line', 'change_plan', 'set_price', 'set_quantity']);
   });
 
   it('has demo users with valid emails and passwords, the portal user a portal contact', () => {
@@ -161,15 +269,67 @@ describe('demo data set', () => {
   });
 });
 
+/** Every live client's agreements, as the agreements service lists them. */
+async function agreementsByClient(app: App) {
+  const out = new Map<string, Awaited<ReturnType<App['keel']['agreements']['service']['list']>>>();
+  for (const a of await app.keel.agreements.service.list(staffScope, {}))
+    out.set(a.clientId, [...(out.get(a.clientId) ?? []), a]);
+  return out;
+}
+
+async function demoClientIds(app: App) {
+  const page = await app.keel.clients.service.listClients(staffScope, { limit: 200 });
+  return new Map(page.items.filter((c) => (c.notes ?? '').startsWith('Demo: ')).map((c) => [c.name, c.id]));
+}
+
+/** Each demo client's agreements are stored as the data says, once each, and read as it means them. */
+async function expectAgreementsAsIntended(app: App) {
+  const service = app.keel.agreements.service;
+  const byClient = await agreementsByClient(app);
+  const ids = await demoClientIds(app);
+  for (const spec of demoClients) {
+    const id = ids.get(spec.name);
+    if (!id) continue;
+    const stored = byClient.get(id) ?? [];
+    expect(stored.map((a) => a.name).sort(), spec.name).toEqual(
+      spec.intendedAgreements.map((a) => a.name).sort(),
+    );
+    for (const a of spec.intendedAgreements) {
+      const what = `${spec.name}: ${a.name}`;
+      const found = stored.find((x) => x.name === a.name)!;
+      expect(found.status, what).toBe(statusOf(a));
+      expect(found.signedOn, what).toBe(a.signedOn);
+      expect(found.signedBy, what).toBe(a.signedOn ? spec.contacts[0]!.name : null);
+      expect(found.partOfEnvironment, what).toBe(a.coverage);
+      // Today's lines are the signed lines with every amendment replayed.
+      const now = await service.get(staffScope, found.id);
+      expect(
+        now.lines.filter((l) => l.recurring).map((l) => [l.description, l.quantity, l.unitPrice]),
+        what,
+      ).toEqual(a.lines.map((l) => [l.description, l.quantity, l.unitPriceMinor]));
+      expect(now.mrr, what).toBe(a.mrrMinor);
+      if (a.status === 'active') {
+        const recorded = await service.amendments.list(staffScope, found.id);
+        expect(recorded.map((r) => [r.kind, r.effectiveOn]).sort(), what).toEqual(
+          a.amendments.map((m) => [m.kind, m.effectiveOn]).sort(),
+        );
+      }
+    }
+  }
+}
+
 describe.each(storeKinds)('seedDemo on %s', (kind) => {
   const app = useTestApp(kind);
   const lines: string[] = [];
   const log = (line: string) => void lines.push(line);
+  let firstSummary = '';
 
   const count = async () => {
     const page = await app.current.keel.clients.service.listClients(staffScope, { limit: 200 });
     return page.items.length;
   };
+  const audited = async () =>
+    (await app.current.store.executeSql('select count(*)::int as n from audit_log')).rows[0].n as number;
 
   it('leaves a client of a demo name that is not demo data alone', async () => {
     await app.current.keel.clients.service.createClient({
@@ -181,8 +341,8 @@ describe.each(storeKinds)('seedDemo on %s', (kind) => {
       notes: 'A real client of ours.',
       profile: {},
     });
-    const summary = await seedDemo(app.current.keel, log);
-    expect(summary).toMatch(/"Bistro Verde" exists and is not demo data/);
+    firstSummary = await seedDemo(app.current.keel, log);
+    expect(firstSummary).toMatch(/"Bistro Verde" exists and is not demo data/);
     expect(await count()).toBe(demoClients.length);
     const [real] = (
       await app.current.keel.clients.service.listClients(staffScope, { limit: 5, q: 'Bistro Verde' })
@@ -191,14 +351,52 @@ describe.each(storeKinds)('seedDemo on %s', (kind) => {
     expect(
       (await app.current.keel.clients.service.listContacts(staffScope, real!.id, { limit: 10 })).items,
     ).toHaveLength(0);
+    expect(await app.current.keel.agreements.service.list(staffScope, { client_id: real!.id })).toHaveLength(
+      0,
+    );
   }, 60_000);
 
-  it('adds nothing the second time', async () => {
+  it('gives every demo client the agreements its data says: signed, amended and ended', async () => {
+    await expectAgreementsAsIntended(app.current);
+  }, 60_000);
+
+  it('classifies each demo client as the kind it was meant to be; every kind and failing criterion shows', async () => {
+    const summary = await app.current.keel.agreements.classification.summary();
+    for (const k of clientKinds) expect(summary.byKind[k].count, k).toBeGreaterThanOrEqual(1);
+    const ids = await demoClientIds(app.current);
+    const byId = new Map(summary.clients.map((c) => [c.clientId, c]));
+    for (const spec of demoClients) {
+      const id = ids.get(spec.name);
+      if (!id) continue;
+      const c = byId.get(id)!;
+      expect(c.kind, spec.name).toBe(kindOf(spec.kind));
+      expect(c.mrr, spec.name).toBe(
+        spec.intendedAgreements.filter(current).reduce((n, a) => n + a.mrrMinor, 0),
+      );
+    }
+    // Every contract criterion fails for some client because of an agreement it has, not for want of one.
+    for (const code of criterionCodes) {
+      const failing = summary.clients.filter((c) =>
+        c.failing.some((f) => f.code === code && f.message !== 'no agreement'),
+      );
+      expect(failing.length, code).toBeGreaterThanOrEqual(1);
+    }
+    expect(summary.clients.some((c) => c.failsOne)).toBe(true);
+    // The printed summary is the classification's, per kind.
+    expect(firstSummary).toMatch(/contract client\s+10\s+MRR €/);
+    expect(firstSummary).toMatch(/prospect\s+5\n/); // Bistro Verde here is a real client, with nothing
+    expect(firstSummary).not.toMatch(/the demo meant/);
+  }, 60_000);
+
+  it('adds nothing the second time: no client, agreement, amendment or audit record', async () => {
+    const before = { audit: await audited(), agreements: await agreementsByClient(app.current) };
     lines.length = 0;
     const again = await seedDemo(app.current.keel, log);
     expect(again).toMatch(/demo data already present/i);
     expect(lines).toHaveLength(1);
     expect(await count()).toBe(demoClients.length);
+    expect(await audited()).toBe(before.audit);
+    expect(await agreementsByClient(app.current)).toEqual(before.agreements);
   }, 60_000);
 });
 
@@ -242,6 +440,41 @@ describe.each(storeKinds)('seedDemo interrupted on %s', (kind) => {
       );
       expect(contacts.items.every((c) => c.siteId !== null)).toBe(true);
     }
+    expect(await seedDemo(keel, () => {})).toMatch(/demo data already present/i);
+  }, 120_000);
+});
+
+describe.each(storeKinds)('seedDemo interrupted among the agreements on %s', (kind) => {
+  const app = useTestApp(kind);
+
+  it('completes agreements left unsigned or half amended, without duplicates', async () => {
+    const keel = app.current.keel;
+    const svc = keel.agreements.service;
+    // Service methods call their siblings through `this` (act → get), so the wrapper keeps it.
+    const crashAfter = <F extends (...args: any[]) => Promise<unknown>>(n: number, fn: F): F => {
+      let calls = 0;
+      return function (this: unknown, ...args: Parameters<F>) {
+        if (++calls > n) throw new Error('power cut');
+        return fn.apply(this, args);
+      } as F;
+    };
+    const crashing = (service: typeof svc) => ({ ...keel, agreements: { ...keel.agreements, service } });
+
+    // Cut while signing (drafts left behind), then while amending (signed, amendments missing).
+    await expect(seedDemo(crashing({ ...svc, act: crashAfter(12, svc.act) }), () => {})).rejects.toThrow(
+      'power cut',
+    );
+    const amendments = { ...svc.amendments, amend: crashAfter(3, svc.amendments.amend) };
+    await expect(seedDemo(crashing({ ...svc, amendments }), () => {})).rejects.toThrow('power cut');
+
+    const lines: string[] = [];
+    const summary = await seedDemo(keel, (line) => void lines.push(line));
+    expect(lines[0]).toMatch(/partly present/);
+    expect(summary).toMatch(
+      /created now: 0 clients, 0 sites, 0 contacts, 0 users, 0 catalog items, \d+ agreements/,
+    );
+    await expectAgreementsAsIntended(app.current);
+    expect(summary).not.toMatch(/the demo meant/);
     expect(await seedDemo(keel, () => {})).toMatch(/demo data already present/i);
   }, 120_000);
 });
