@@ -7,9 +7,9 @@
  * day it touches are intersected with it. So the hour skipped when clocks go forward is in no
  * window, and the hour repeated when they go back counts twice when a window holds it.
  */
+import { offsetMinutes, parseDay, weekdayOf } from '../calendar/zone.js';
 import { invalid } from './errors.js';
 import { type DayHours, defaultBusinessHours, type WeeklyHours, weekdays } from './types.js';
-import { offsetMinutes, parseDay, weekdayOf } from './zone.js';
 
 /** Opening windows per weekday (0 = Sunday) as [open, close, …] minutes after local midnight, merged. */
 type Week = readonly (readonly number[])[];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreementKinds, agreementStatuses, inForce } from '../agreements/types.js';
+import { formatDay, localDayOf } from '../calendar/zone.js';
 import { decideEntitlement, precedence } from './decide.js';
 import { agreement, context, workTypes } from './fixtures.js';
 import {
@@ -9,7 +10,6 @@ import {
   type EntitlementOutcome,
   type WorkUnit,
 } from './types.js';
-import { formatDay, localDayOf } from './zone.js';
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
 const categories = ['helpdesk', 'backup', 'network'];

@@ -3,10 +3,10 @@
  * on the minute grid, the work type, the calendar and the local start date. Throws
  * EntitlementValidationError (→ 400) listing every problem with the work itself.
  */
+import { formatDay, isValidTimeZone, localDayOf } from '../calendar/zone.js';
 import { type Calendar, calendarOf } from './business-hours.js';
 import { type EntitlementFieldError, EntitlementValidationError } from './errors.js';
 import type { EntitlementContext, WorkTypeRate, WorkUnit } from './types.js';
-import { formatDay, isValidTimeZone, localDayOf } from './zone.js';
 
 /** Longest unit of work accepted: a year and a day. */
 export const maxWorkMinutes = 366 * 24 * 60;

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDay, isValidTimeZone, localDayOf, offsetAt, parseDay, readOffset, weekdayOf } from './zone.js';
+import {
+  formatDay,
+  isValidTimeZone,
+  localDayOf,
+  nextTransition,
+  offsetAt,
+  parseDay,
+  readOffset,
+  transitionsInYear,
+  weekdayOf,
+} from './zone.js';
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 
@@ -83,5 +93,60 @@ describe('time zones', () => {
   it('names weekdays, 0 = Sunday', () => {
     expect(weekdayOf(parseDay('2024-03-12')!)).toBe(2); // a Tuesday
     expect(weekdayOf(parseDay('1969-12-28')!)).toBe(0); // a Sunday before the epoch
+  });
+
+  it.each([
+    ['Europe/Paris', 2024, ['2024-03-31T01:00:00Z', '2024-10-27T01:00:00Z']],
+    ['Europe/London', 2024, ['2024-03-31T01:00:00Z', '2024-10-27T01:00:00Z']],
+    ['America/New_York', 2024, ['2024-03-10T07:00:00Z', '2024-11-03T06:00:00Z']],
+    ['America/Los_Angeles', 2024, ['2024-03-10T10:00:00Z', '2024-11-03T09:00:00Z']],
+    ['Australia/Lord_Howe', 2024, ['2024-04-06T15:00:00Z', '2024-10-05T15:30:00Z']],
+    ['Asia/Kolkata', 2024, []],
+    ['UTC', 2024, []],
+    // Samoa skipped 2011-12-30 entirely: +14 hours at once.
+    ['Pacific/Apia', 2011, ['2011-04-02T14:00:00Z', '2011-09-24T14:00:00Z', '2011-12-30T10:00:00Z']],
+  ])('%s changes its offset in %i at %j', (zone, year, instants) => {
+    expect(
+      transitionsInYear(zone, year).map((t) => new Date(t * 1000).toISOString().replace('.000', '')),
+    ).toEqual(instants);
+  });
+
+  it('finds the next change, or the limit', () => {
+    const paris = at('2024-06-01T00:00:00Z');
+    expect(nextTransition('Europe/Paris', paris, paris + 365 * 86_400)).toBe(at('2024-10-27T01:00:00Z'));
+    expect(nextTransition('Europe/Paris', paris, paris + 86_400)).toBe(paris + 86_400);
+    expect(nextTransition('Europe/Paris', at('2024-10-27T01:00:00Z'), Number.POSITIVE_INFINITY)).toBe(
+      at('2025-03-30T01:00:00Z'),
+    );
+    const kolkata = at('2024-06-01T00:00:00Z');
+    expect(nextTransition('Asia/Kolkata', kolkata, kolkata + 3 * 365 * 86_400)).toBe(
+      kolkata + 3 * 365 * 86_400,
+    );
+  });
+
+  it('holds the offset constant up to the next change (property)', () => {
+    const zones = [
+      'Europe/Paris',
+      'America/Santiago',
+      'Australia/Lord_Howe',
+      'Asia/Tehran',
+      'Africa/Casablanca',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: at('2000-01-01T00:00:00Z'), max: at('2040-01-01T00:00:00Z') }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (zone, t, f) => {
+          const limit = t + 400 * 86_400;
+          const next = nextTransition(zone, t, limit);
+          expect(next).toBeGreaterThan(t);
+          const inside = t + Math.floor((next - t - 1) * f);
+          expect(readOffset(zone, inside)).toBe(readOffset(zone, t));
+          if (next < limit) expect(readOffset(zone, next)).not.toBe(readOffset(zone, next - 1));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

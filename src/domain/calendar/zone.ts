@@ -1,6 +1,7 @@
 /**
- * Time-zone arithmetic on Intl alone (Node 20 has no Temporal). Instants are integer seconds (or
- * minutes, where a name says so) since the epoch; a zone's offset is its wall clock minus UTC.
+ * Time-zone arithmetic on Intl alone (Node 20 has no Temporal), shared by every rule that reads a
+ * wall clock (business calendars, entitlement). Instants are integer seconds (or minutes, where a
+ * name says so) since the epoch; a zone's offset is its wall clock minus UTC.
  * Offsets are read with Intl.DateTimeFormat#formatToParts and cached per UTC hour: an hour whose two
  * ends show the same offset is taken to hold no transition (true of every zone in the tz database:
  * none changes its offset twice within an hour); an hour that holds a transition is never cached,
@@ -9,6 +10,8 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const hourCaches = new Map<string, Map<number, number>>();
 const maxCachedHours = 200_000;
+const transitionCaches = new Map<string, Map<number, readonly number[]>>();
+const maxCachedYears = 2_000;
 
 function formatterOf(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -81,6 +84,78 @@ export function offsetAt(zone: string, t: number): number {
  */
 export function offsetMinutes(zone: string, minute: number): number {
   return Math.floor(offsetAt(zone, minute * 60) / 60);
+}
+
+/**
+ * The instants (seconds) in UTC year `year`, after its first second and up to the next year's first
+ * one, at which `zone` changes its offset, ascending. Read once per zone and year: the offset is
+ * sampled every 24 hours and each change is bisected to the second. Like the day-by-day walk it
+ * replaces, this assumes no zone changes its offset and back again within 24 hours (true of the tz
+ * database since 1900).
+ */
+export function transitionsInYear(zone: string, year: number): readonly number[] {
+  let cache = transitionCaches.get(zone);
+  if (!cache) {
+    cache = new Map();
+    transitionCaches.set(zone, cache);
+  }
+  let found = cache.get(year);
+  if (found === undefined) {
+    const list: number[] = [];
+    const end = Date.UTC(year + 1, 0, 1) / 1000;
+    let at = Date.UTC(year, 0, 1) / 1000;
+    let offset = readOffset(zone, at);
+    while (at < end) {
+      const next = Math.min(at + 86_400, end);
+      const nextOffset = readOffset(zone, next);
+      if (nextOffset !== offset) {
+        // Bisect (at, next] for the first second on a new offset.
+        let lo = at;
+        let hi = next;
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (readOffset(zone, mid) === offset) lo = mid;
+          else hi = mid;
+        }
+        list.push(hi);
+        offset = nextOffset;
+      }
+      at = next;
+    }
+    found = list;
+    if (cache.size >= maxCachedYears) cache.clear();
+    cache.set(year, found);
+  }
+  return found;
+}
+
+/**
+ * The first instant (seconds) after `t` at which `zone` changes its offset, or `limit` when there is
+ * none before it. Until then the offset is the one at `t`.
+ */
+export function nextTransition(zone: string, t: number, limit: number): number {
+  for (let year = yearOf(t); ; year++) {
+    if (yearStart(year) >= limit) return limit;
+    for (const at of transitionsInYear(zone, year)) {
+      if (at > t) return Math.min(at, limit);
+    }
+  }
+}
+
+const firstYear = 1800;
+const yearStarts = Float64Array.from({ length: 8300 }, (_, i) => Date.UTC(firstYear + i, 0, 1) / 1000);
+
+/** The instant (seconds) at which UTC year `year` begins. */
+function yearStart(year: number): number {
+  return yearStarts[year - firstYear] ?? Date.UTC(year, 0, 1) / 1000;
+}
+
+/** The UTC year of instant `t` (seconds), without allocating a Date. */
+function yearOf(t: number): number {
+  let year = Math.floor(t / 31_556_952) + 1970;
+  while (yearStart(year) > t) year--;
+  while (yearStart(year + 1) <= t) year++;
+  return year;
 }
 
 /** Days since 1970-01-01 of the local calendar date of epoch minute `minute` in `zone`. */
