@@ -3,6 +3,7 @@
  * units per hour; durations are whole minutes on the UTC minute grid (see decide.ts).
  */
 import type { Agreement } from '../agreements/types.js';
+import type { WeeklyHours } from '../calendar/types.js';
 
 /** One unit of work: a time entry, or a ticket's work so far. */
 export type WorkUnit = {
@@ -20,12 +21,8 @@ export type WorkUnit = {
   internal?: boolean;
 };
 
-export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof weekdays)[number];
-/** Opening hours of one day in the client's wall-clock time: [['08:00', '12:00'], ['13:00', '18:00']]. */
-export type DayHours = readonly (readonly [open: string, close: string])[];
-/** A missing day is closed. Times are 'HH:MM', close may be '24:00'; a window never crosses midnight. */
-export type WeeklyHours = Partial<Record<Weekday, DayHours>>;
+// Weekly hours are the shared business calendar's (src/domain/calendar).
+export { type DayHours, type Weekday, type WeeklyHours, weekdays } from '../calendar/types.js';
 
 export const defaultBusinessHours: WeeklyHours = {
   mon: [['08:00', '18:00']],
