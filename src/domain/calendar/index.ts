@@ -1,4 +1,4 @@
-// The business calendar's only door: business time between instants, due instants.
+// The business calendar's only door: business time between instants, due instants, holidays from iCal.
 export {
   businessMilliseconds,
   businessMinutes,
@@ -12,6 +12,13 @@ export {
 } from './business-time.js';
 export { type BusinessCalendar, createCalendar, validateCalendar } from './calendar.js';
 export { type CalendarErrorCode, type CalendarFieldError, CalendarValidationError } from './errors.js';
+export {
+  type HolidayYears,
+  holidaysFromICalendar,
+  type ICalendarHolidays,
+  maxImportYears,
+  type SkippedEvent,
+} from './ical.js';
 export { parseInstant } from './instant.js';
 export * from './types.js';
 export { isValidTimeZone } from './zone.js';
