@@ -15,6 +15,7 @@ import {
 import { coldStart } from './cold-start.js';
 import { entitlementBench } from './entitlement.js';
 import { cleanup, ensureBuilt, keelArgs, printTable, type Row, root } from './lib.js';
+import { DUES, slaCalendarBench } from './sla-calendar.js';
 
 const started = performance.now();
 const loadAtStart = loadavg()[0]!;
@@ -70,6 +71,8 @@ console.log('Classification: 10,000 generated clients (median of 7 rounds)');
 rows.push(...(await classificationBench()));
 console.log('Entitlement: 1,000,000 checks');
 rows.push(...(await entitlementBench()));
+console.log(`SLA calendar: ${DUES.toLocaleString('en')} due times`);
+rows.push(...(await slaCalendarBench()));
 printTable(rows);
 
 const commit = (() => {
