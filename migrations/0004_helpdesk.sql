@@ -146,6 +146,7 @@ CREATE TABLE "tickets" (
 	"resolution_breached_at" timestamp with time zone,
 	"update_due_at" timestamp with time zone,
 	"next_deadline_at" timestamp with time zone,
+	"next_notice_at" timestamp with time zone,
 	"sla_paused" boolean DEFAULT false NOT NULL,
 	"resolved_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
@@ -170,6 +171,7 @@ CREATE INDEX "ticket_messages_ticket_idx" ON "ticket_messages" USING btree ("tic
 CREATE UNIQUE INDEX "ticket_messages_email_idx" ON "ticket_messages" USING btree ("email_message_id");--> statement-breakpoint
 CREATE INDEX "tickets_queue_idx" ON "tickets" USING btree ("next_deadline_at","number") WHERE resolved_at is null;--> statement-breakpoint
 CREATE INDEX "tickets_assignee_queue_idx" ON "tickets" USING btree ("assignee_id","next_deadline_at","number") WHERE resolved_at is null;--> statement-breakpoint
+CREATE INDEX "tickets_notice_idx" ON "tickets" USING btree ("next_notice_at") WHERE next_notice_at is not null;--> statement-breakpoint
 CREATE INDEX "tickets_client_idx" ON "tickets" USING btree ("client_id","created_at");--> statement-breakpoint
 CREATE INDEX "tickets_updated_idx" ON "tickets" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "tickets_problem_idx" ON "tickets" USING btree ("problem_id");

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { helpdeskPorts, isAssignable } from './helpdesk-wiring.js';
 import { createAgreementsModule } from './modules/agreements/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
+import { createSlaModule, type SlaService } from './modules/sla/index.js';
+import { createTicketsModule } from './modules/tickets/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import type { AccessScope } from './platform/auth/principal.js';
 import type { Config } from './platform/config.js';
@@ -37,8 +40,37 @@ export function createModules(store: Store, config: Config) {
     unknownCategories: catalog.service.unknownCategories,
     unknownWorkTypes: catalog.service.unknownWorkTypes,
   });
-  const modules: KeelModule[] = [identity.module, clients.module, catalog.module, agreements.module];
-  return { clients, identity, catalog, agreements, modules };
+  // The SLA module checks pause statuses against the ticket workflow, and tickets read SLA policies.
+  let slaService: SlaService | null = null;
+  const tickets = createTicketsModule({
+    db: store.db,
+    ports: helpdeskPorts({
+      clients: clients.service,
+      identity: identity.service,
+      catalog: catalog.service,
+      agreements: agreements.service,
+      classification: agreements.classification,
+      entitlement: agreements.entitlement,
+      sla: () => slaService!,
+    }),
+  });
+  const sla = createSlaModule({
+    db: store.db,
+    ports: {
+      isAssignable: (userId) => isAssignable(identity.service, userId),
+      statusCodes: () => tickets.service.statusCodes(),
+    },
+  });
+  slaService = sla.service;
+  const modules: KeelModule[] = [
+    identity.module,
+    clients.module,
+    catalog.module,
+    agreements.module,
+    sla.module,
+    tickets.module,
+  ];
+  return { clients, identity, catalog, agreements, sla, tickets, modules };
 }
 
 export type Keel = ReturnType<typeof createModules>;

@@ -22,6 +22,10 @@ export const permissions = [
   'catalog:write',
   'agreements:read',
   'agreements:write',
+  'tickets:read',
+  'tickets:write',
+  'sla:read',
+  'sla:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,6 +34,9 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: all,
   manager: all.filter((p) => p !== 'users:manage'),
   technician: [
+    'tickets:read',
+    'tickets:write',
+    'sla:read',
     'catalog:read',
     'agreements:read',
     'clients:read',
@@ -41,6 +48,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'tokens:manage',
   ],
   billing: [
+    'tickets:read',
+    'sla:read',
     'catalog:read',
     'agreements:read',
     'agreements:write',
@@ -53,7 +62,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'tokens:manage',
   ],
   // Portal users only ever see their own client; the scope, not the permission, enforces that.
-  portal: ['clients:read', 'contacts:read', 'sites:read', 'agreements:read'],
+  portal: ['clients:read', 'contacts:read', 'sites:read', 'agreements:read', 'tickets:read', 'tickets:write'],
 };
 
 export const isStaffRole = (role: Role): role is StaffRole => role !== 'portal';

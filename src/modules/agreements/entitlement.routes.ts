@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { openingBalances } from '../../domain/entitlement/balances.js';
 import { decideEntitlement } from '../../domain/entitlement/decide.js';
 import { EntitlementValidationError } from '../../domain/entitlement/errors.js';
-import type { WorkTypeRate } from '../../domain/entitlement/types.js';
+import type { WorkTypeRate, WorkUnit } from '../../domain/entitlement/types.js';
 import type { AccessScope } from '../../platform/auth/principal.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { scopeOfRequest } from '../../platform/http/access.js';
@@ -42,36 +42,17 @@ export type EntitlementDeps = {
 };
 
 /** Until time entries exist nothing has been drawn this period, so balances are the opening ones. */
-export function entitlementRoutes(
-  app: FastifyInstance,
-  agreements: AgreementsService,
-  deps: EntitlementDeps,
-) {
-  typed(app).post(
-    '/api/v1/entitlement/check',
-    {
-      config: { access: { permission: 'agreements:read', staffOnly: true }, readOnly: true },
-      schema: {
-        tags: ['entitlement'],
-        summary: 'Which agreement covers a piece of work, or what it bills, and why',
-        body: CheckBody,
-        response: { 200: OutcomeResponse },
-      },
-    },
-    async (req) => {
-      const timeZone = await deps.clientTimeZone(scopeOfRequest(req), req.body.clientId);
-      if (!timeZone) throw notFound('CLIENT_NOT_FOUND', 'Client', req.body.clientId);
+export function createEntitlementService(agreements: AgreementsService, deps: EntitlementDeps) {
+  return {
+    async check(scope: AccessScope, unit: WorkUnit) {
+      const timeZone = await deps.clientTimeZone(scope, unit.clientId);
+      if (!timeZone) throw notFound('CLIENT_NOT_FOUND', 'Client', unit.clientId);
       const [all, workTypes] = await Promise.all([
-        agreements.forClient(req.body.clientId, req.body.start.slice(0, 10)),
+        agreements.forClient(unit.clientId, unit.start.slice(0, 10)),
         deps.workTypes(),
       ]);
       try {
-        return decideEntitlement(req.body, {
-          timeZone,
-          agreements: all,
-          workTypes,
-          ...openingBalances(all),
-        });
+        return decideEntitlement(unit, { timeZone, agreements: all, workTypes, ...openingBalances(all) });
       } catch (err) {
         if (err instanceof EntitlementValidationError) {
           throw new AppError(
@@ -83,5 +64,22 @@ export function entitlementRoutes(
         throw err;
       }
     },
+  };
+}
+export type EntitlementService = ReturnType<typeof createEntitlementService>;
+
+export function entitlementRoutes(app: FastifyInstance, entitlement: EntitlementService) {
+  typed(app).post(
+    '/api/v1/entitlement/check',
+    {
+      config: { access: { permission: 'agreements:read', staffOnly: true }, readOnly: true },
+      schema: {
+        tags: ['entitlement'],
+        summary: 'Which agreement covers a piece of work, or what it bills, and why',
+        body: CheckBody,
+        response: { 200: OutcomeResponse },
+      },
+    },
+    (req) => entitlement.check(scopeOfRequest(req), req.body),
   );
 }

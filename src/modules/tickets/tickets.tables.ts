@@ -72,8 +72,10 @@ export const tickets = pgTable(
     resolutionMetAt: instant('resolution_met_at'),
     resolutionBreachedAt: instant('resolution_breached_at'),
     updateDueAt: instant('update_due_at'),
-    /** The earliest warning or due instant still ahead of a running clock; the queue sorts by it. */
+    /** The earliest due instant of a running (or overdue) clock; the queue sorts by it. */
     nextDeadlineAt: instant('next_deadline_at'),
+    /** The next warning or due instant of a running clock: when the notice job looks again. */
+    nextNoticeAt: instant('next_notice_at'),
     slaPaused: boolean('sla_paused').notNull().default(false),
     /** Set while the ticket is resolved or closed; cleared when it reopens. */
     resolvedAt: instant('resolved_at'),
@@ -86,6 +88,7 @@ export const tickets = pgTable(
     index('tickets_assignee_queue_idx')
       .on(t.assigneeId, t.nextDeadlineAt, t.number)
       .where(sql`resolved_at is null`),
+    index('tickets_notice_idx').on(t.nextNoticeAt).where(sql`next_notice_at is not null`),
     index('tickets_client_idx').on(t.clientId, t.createdAt),
     index('tickets_updated_idx').on(t.updatedAt),
     index('tickets_problem_idx').on(t.problemId),

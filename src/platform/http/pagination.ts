@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 
 /** Opaque keyset cursors: base64url of the sort values of the last row of the previous page. */
-export const encodeCursor = (values: readonly (string | number)[]): string =>
+export const encodeCursor = (values: readonly (string | number | null)[]): string =>
   Buffer.from(JSON.stringify(values)).toString('base64url');
 
 export function decodeCursor<T extends z.ZodType>(cursor: string, shape: T): z.infer<T> {
