@@ -6,6 +6,8 @@ import {
   CalendarBody,
   CalendarPatch,
   CalendarResponse,
+  HolidayImportBody,
+  HolidayImportResponse,
   MatrixBody,
   PolicyBody,
   PolicyPatch,
@@ -82,6 +84,20 @@ export function slaRoutes(app: FastifyInstance, service: SlaService) {
       },
     },
     (req) => service.updateCalendar(req.params.calendarId, req.body),
+  );
+  r.post(
+    '/api/v1/sla/calendars/:calendarId/holidays/import',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Add the all-day events of an iCalendar file as holidays',
+        params: CalendarParams,
+        body: HolidayImportBody,
+        response: { 200: HolidayImportResponse },
+      },
+    },
+    (req) => service.importHolidays(req.params.calendarId, req.body),
   );
   r.post(
     '/api/v1/sla/calendars/:calendarId/preview',

@@ -38,6 +38,26 @@ export const CalendarResponse = z.object({
   updatedAt: z.string(),
 });
 
+const year = z.number().int().min(1900).max(9999);
+export const HolidayImportBody = z
+  .strictObject({
+    ics: z.string().min(1).max(2_000_000).describe('The iCalendar file’s text (e.g. a public-holiday feed)'),
+    fromYear: year,
+    toYear: year,
+  })
+  .refine((b) => b.toYear >= b.fromYear && b.toYear - b.fromYear < 100, {
+    message: 'toYear must be from fromYear to fromYear + 99',
+    path: ['toYear'],
+  });
+export type HolidayImportInput = z.infer<typeof HolidayImportBody>;
+export const HolidayImportResponse = z.object({
+  calendar: CalendarResponse,
+  added: z.number().int(),
+  skipped: z.array(
+    z.object({ uid: z.string().nullable(), summary: z.string().nullable(), reason: z.string() }),
+  ),
+});
+
 const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 with a zone; seconds are kept');
 const Pause = z.strictObject({ from: Instant, to: Instant });
 const PreviewShape = {

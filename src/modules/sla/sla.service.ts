@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { type BusinessCalendar, createCalendar } from '../../domain/calendar/calendar.js';
 import { CalendarValidationError } from '../../domain/calendar/errors.js';
+import { holidaysFromICalendar } from '../../domain/calendar/ical.js';
 import { type Level, matrixInversions, type PriorityMatrix, priorityOf } from '../../domain/sla/priority.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -12,6 +13,7 @@ import type {
   CalendarInput,
   CalendarPatchInput,
   CalendarSpecInput,
+  HolidayImportInput,
   PolicyInput,
   PolicyPatchInput,
   PreviewInput,
@@ -40,7 +42,8 @@ export function compileCalendar(spec: CalendarSpecInput, prefix: string): Busine
       'VALIDATION_FAILED',
       err.message,
       err.fields.map((f) => {
-        const [head, ...rest] = f.field.split('.');
+        // Same path style as schema errors: hours.mon.0, not hours.mon[0].
+        const [head, ...rest] = f.field.replace(/\[(\d+)\]/g, '.$1').split('.');
         return {
           field: [prefix, rename[head!] ?? head, ...rest].join('.'),
           message: f.message,
@@ -208,6 +211,26 @@ export function createSlaService(db: Db, ports: SlaPorts) {
         return presentCalendar(row!);
       });
       return named(work, 'calendar');
+    },
+
+    /** Merges an iCalendar file's all-day events into a calendar's holidays; says what it skipped. */
+    async importHolidays(id: string, input: HolidayImportInput) {
+      let parsed: ReturnType<typeof holidaysFromICalendar>;
+      try {
+        parsed = holidaysFromICalendar(input.ics, { fromYear: input.fromYear, toYear: input.toYear });
+      } catch (err) {
+        if (!(err instanceof CalendarValidationError)) throw err;
+        throw new AppError(
+          'VALIDATION_FAILED',
+          err.message,
+          err.fields.map((f) => ({ field: 'body.ics', message: f.message, code: f.code })),
+        );
+      }
+      const before = await calendarRow(id);
+      const merged = [...new Set([...before.holidays, ...parsed.holidays])].sort();
+      const added = merged.length - before.holidays.length;
+      const calendar = await this.updateCalendar(id, { holidays: merged });
+      return { calendar, added, skipped: parsed.skipped };
     },
 
     preview(spec: CalendarSpecInput, input: PreviewInput) {
