@@ -60,9 +60,10 @@ CREATE TABLE "sla_notices" (
 	"ticket_id" uuid NOT NULL,
 	"clock" text NOT NULL,
 	"notice" text NOT NULL,
+	"occurrence" timestamp with time zone NOT NULL,
 	"due_at" timestamp with time zone NOT NULL,
 	"fired_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "sla_notices_ticket_id_clock_notice_due_at_pk" PRIMARY KEY("ticket_id","clock","notice","due_at")
+	CONSTRAINT "sla_notices_ticket_id_clock_notice_occurrence_pk" PRIMARY KEY("ticket_id","clock","notice","occurrence")
 );
 --> statement-breakpoint
 CREATE TABLE "ticket_attachments" (

@@ -150,6 +150,7 @@ export function createSlaService(db: Db, ports: SlaPorts) {
       targets: policy.targets as ResolvedSla['targets'],
       warnPercent: policy.warnPercent,
       pauseStatuses: policy.pauseStatuses,
+      escalation: policy.escalation,
       time: businessTimeOf(compileCalendar(specOf(calendar), 'calendar')),
     };
   }

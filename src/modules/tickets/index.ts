@@ -1,14 +1,41 @@
 import type { Db } from '../../platform/db/store.js';
 import type { KeelModule } from '../../platform/module.js';
+import { type SlaNotice, sweepSlaNotices } from './sla-notices.js';
 import type { TicketPorts } from './tickets.ports.js';
 import { ticketsRoutes } from './tickets.routes.js';
 import { createTicketsService } from './tickets.service.js';
 
+export type { SlaNotice } from './sla-notices.js';
 export type { ResolvedSla, TicketPorts } from './tickets.ports.js';
 export type { TicketsService } from './tickets.service.js';
 
+/** Listeners (mail, webhooks) that hear of each SLA warning and breach once it is recorded. */
+export type SlaNoticeListener = (notice: SlaNotice) => Promise<void>;
+
 export function createTicketsModule(deps: { db: Db; ports: TicketPorts }) {
   const service = createTicketsService(deps.db, deps.ports);
-  const module: KeelModule = { name: 'tickets', routes: (app) => ticketsRoutes(app, service) };
-  return { service, module };
+  const listeners: SlaNoticeListener[] = [];
+  const noticePorts = {
+    slaPolicy: deps.ports.slaPolicy,
+    onNotice: async (notice: SlaNotice) => {
+      for (const listen of listeners) await listen(notice);
+    },
+  };
+  /** Sweeps until no ticket is left with a notice due; returns how many notices fired. */
+  async function sweep(now = new Date(), batch = 200) {
+    let total = 0;
+    for (;;) {
+      const { examined, fired } = await sweepSlaNotices(deps.db, noticePorts, now, batch);
+      total += fired;
+      if (examined < batch) return total;
+    }
+  }
+  const module: KeelModule = {
+    name: 'tickets',
+    routes: (app) => ticketsRoutes(app, service),
+    // Every minute: SLA targets are in minutes, and the sweep finds whatever came due since.
+    jobs: (jobs) =>
+      jobs.define('tickets.sla-notices', () => sweep().then(() => {}), { cron: '* * * * *', batchSize: 1 }),
+  };
+  return { service, module, sweep, onSlaNotice: (listen: SlaNoticeListener) => listeners.push(listen) };
 }

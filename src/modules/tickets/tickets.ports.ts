@@ -13,6 +13,12 @@ export type ResolvedSla = {
   warnPercent: number;
   pauseStatuses: readonly string[];
   time: BusinessTime;
+  escalation: {
+    notifyOnWarning: boolean;
+    notifyOnBreach: boolean;
+    reassignTo: string | null;
+    raisePriority: boolean;
+  };
 };
 
 export type TicketPorts = {

@@ -155,7 +155,11 @@ export const ticketAttachments = pgTable(
   (t) => [index('ticket_attachments_ticket_idx').on(t.ticketId)],
 );
 
-/** One row per warning or breach per due instant, so a notice fires once however often jobs run. */
+/**
+ * One row per notice, so it fires once however often jobs run. Response and resolution warn and
+ * breach once per ticket (a priority change does not start a second round of notices); the update
+ * clock restarts at each reply, so each of its due instants is its own occurrence.
+ */
 export const slaNotices = pgTable(
   'sla_notices',
   {
@@ -164,10 +168,11 @@ export const slaNotices = pgTable(
       .references(() => tickets.id),
     clock: text('clock', { enum: ['response', 'resolution', 'update'] }).notNull(),
     notice: text('notice', { enum: ['warning', 'breach'] }).notNull(),
+    occurrence: instant('occurrence').notNull(),
     dueAt: instant('due_at').notNull(),
     firedAt: instant('fired_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.ticketId, t.clock, t.notice, t.dueAt] })],
+  (t) => [primaryKey({ columns: [t.ticketId, t.clock, t.notice, t.occurrence] })],
 );
 
 export const problems = pgTable('problems', {
