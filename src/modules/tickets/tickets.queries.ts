@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../../platform/http/pagination.js';
 import type { TicketRow } from './ticket-clocks.js';
 import type { TicketListQuery } from './tickets.schemas.js';
-import { ticketQueues, ticketStatuses, tickets } from './tickets.tables.js';
+import { ticketEvents, ticketMessages, ticketQueues, ticketStatuses, tickets } from './tickets.tables.js';
 
 export async function loadWorkflow(tx: DbOrTx): Promise<Workflow> {
   const rows = await tx.select().from(ticketStatuses).orderBy(asc(ticketStatuses.position));
@@ -103,5 +103,48 @@ export async function listTickets(
   return {
     items,
     nextCursor: more && last ? encodeCursor([last.nextDeadlineAt?.toISOString() ?? null, last.number]) : null,
+  };
+}
+
+// The mail channel's look-ups: threading by reference and by Message-ID, and what a reply mail needs.
+
+export async function findTicketByNumber(tx: DbOrTx, number: number): Promise<TicketRow | null> {
+  if (!Number.isSafeInteger(number) || number <= 0) return null;
+  const [row] = await tx.select().from(tickets).where(eq(tickets.number, number));
+  return row ?? null;
+}
+
+export async function ticketOfEmailMessageIds(tx: DbOrTx, ids: readonly string[]): Promise<string | null> {
+  if (!ids.length) return null;
+  const rows = await tx
+    .select({ ticketId: ticketMessages.ticketId, emailMessageId: ticketMessages.emailMessageId })
+    .from(ticketMessages)
+    .where(inArray(ticketMessages.emailMessageId, [...ids]));
+  // The nearest ancestor wins: callers list In-Reply-To first, then References from the newest.
+  for (const id of ids) {
+    const hit = rows.find((r) => r.emailMessageId === id);
+    if (hit) return hit.ticketId;
+  }
+  return null;
+}
+
+export async function mailThreadOf(tx: DbOrTx, ticketId: string, messageId?: string) {
+  const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId));
+  if (!ticket) return null;
+  const messages = await tx
+    .select()
+    .from(ticketMessages)
+    .where(eq(ticketMessages.ticketId, ticketId))
+    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
+  const [created] = await tx
+    .select({ actorUserId: ticketEvents.actorUserId })
+    .from(ticketEvents)
+    .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.kind, 'created')))
+    .limit(1);
+  return {
+    ticket,
+    createdBy: created?.actorUserId ?? null,
+    emailMessageIds: messages.flatMap((m) => (m.emailMessageId ? [m.emailMessageId] : [])),
+    message: messageId ? (messages.find((m) => m.id === messageId) ?? null) : null,
   };
 }

@@ -1,15 +1,24 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { priorityOf } from '../../domain/sla/priority.js';
 import { initialStatus, phaseOf, transitionProblem, type Workflow } from '../../domain/tickets/workflow.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import type { AccessScope } from '../../platform/auth/principal.js';
 import { currentContext } from '../../platform/context.js';
-import type { Db, DbOrTx } from '../../platform/db/store.js';
-import { AppError } from '../../platform/errors.js';
+import type { Db, DbOrTx, Tx } from '../../platform/db/store.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { clocksOf, storeClocks, type TicketRow, ticketHistory } from './ticket-clocks.js';
 import type { ResolvedSla, TicketPorts } from './tickets.ports.js';
 import { presentEvent, presentMessage, presentTicket } from './tickets.presenters.js';
-import { checkQueue, findTicket, listTickets, loadWorkflow, triageQueue } from './tickets.queries.js';
+import {
+  checkQueue,
+  findTicket,
+  findTicketByNumber,
+  listTickets,
+  loadWorkflow,
+  mailThreadOf,
+  ticketOfEmailMessageIds,
+  triageQueue,
+} from './tickets.queries.js';
 import type { CreateTicketInput, ReplyInput, TicketListQuery, UpdateTicketInput } from './tickets.schemas.js';
 import { ticketEvents, ticketMessages, tickets } from './tickets.tables.js';
 
@@ -33,10 +42,31 @@ export function actorOfContext(): Actor {
   };
 }
 
+/** A public or internal message written, announced once its transaction has committed (outgoing mail listens). */
+export type TicketMessageEvent = {
+  kind: 'created' | 'reply';
+  ticketId: string;
+  /** Null when a ticket was created without a description. */
+  messageId: string | null;
+  public: boolean;
+  byStaff: boolean;
+  channel: Actor['channel'];
+  actorUserId: string | null;
+};
+
+/** Work a channel adds to the same transaction (mail: its attachments), so nothing is half-written. */
+export type Within = (tx: Tx, written: { ticketId: string; messageId: string | null }) => Promise<void>;
+
 const unprocessable = (field: string, detail: string) =>
   new AppError('UNPROCESSABLE', detail, [{ field: `body.${field}`, message: detail }]);
 
 export function createTicketsService(db: Db, ports: TicketPorts) {
+  const listeners: ((event: TicketMessageEvent) => Promise<void>)[] = [];
+  // A listener's failure never undoes a committed write: listeners log their own errors.
+  const announce = async (event: TicketMessageEvent) => {
+    await Promise.allSettled(listeners.map((listen) => listen(event)));
+  };
+
   async function event(
     tx: DbOrTx,
     ticketId: string,
@@ -122,9 +152,10 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
   return {
     async create(
       scope: AccessScope,
-      input: CreateTicketInput,
+      input: CreateTicketInput & { emailMessageId?: string | null },
       actor: Actor = actorOfContext(),
       now = new Date(),
+      within?: Within,
     ) {
       const staff = scope.kind === 'staff';
       const clientId = staff ? (input.clientId ?? null) : scope.clientId;
@@ -136,7 +167,8 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         ports.slaForClient(clientId, now),
         clientId ? ports.entitlement(clientId, input.category ?? null, now) : null,
       ]);
-      return db.transaction(async (tx) => {
+      let messageId: string | null = null;
+      const created = await db.transaction(async (tx) => {
         const queue = input.queue
           ? (await checkQueue(tx, input.queue)).code
           : clientId
@@ -177,18 +209,24 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         );
         if (input.description) {
           // The description is the requester's words, never a response: it gets no 'reply' event.
-          await tx.insert(ticketMessages).values({
-            ticketId: row!.id,
-            public: true,
-            byStaff: actor.staff,
-            authorUserId: actor.userId,
-            authorContactId: actor.contactId ?? input.contactId ?? null,
-            fromAddress: input.requesterEmail ?? null,
-            body: input.description,
-            channel: actor.channel,
-            createdAt: now,
-          });
+          const [message] = await tx
+            .insert(ticketMessages)
+            .values({
+              ticketId: row!.id,
+              public: true,
+              byStaff: actor.staff,
+              authorUserId: actor.userId,
+              authorContactId: actor.contactId ?? input.contactId ?? null,
+              fromAddress: input.requesterEmail ?? null,
+              body: input.description,
+              channel: actor.channel,
+              emailMessageId: input.emailMessageId ?? null,
+              createdAt: now,
+            })
+            .returning({ id: ticketMessages.id });
+          messageId = message!.id;
         }
+        await within?.(tx, { ticketId: row!.id, messageId });
         const stored = await storeClocks(tx, row!, sla, now);
         await recordAudit(tx, {
           action: 'create',
@@ -199,6 +237,16 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         });
         return present(tx, stored, scope, sla, now);
       });
+      await announce({
+        kind: 'created',
+        ticketId: created.id,
+        messageId,
+        public: true,
+        byStaff: actor.staff,
+        channel: actor.channel,
+        actorUserId: actor.userId,
+      });
+      return created;
     },
 
     async get(scope: AccessScope, id: string) {
@@ -309,11 +357,12 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
       input: ReplyInput & { fromAddress?: string | null; emailMessageId?: string | null },
       actor: Actor = actorOfContext(),
       now = new Date(),
+      within?: Within,
     ) {
       if (!actor.staff && !input.public)
         throw new AppError('FORBIDDEN', 'Only staff can write internal notes.');
       const sla = await slaOf(await findTicket(db, scope, id));
-      return db.transaction(async (tx) => {
+      const replied = await db.transaction(async (tx) => {
         const before = await findTicket(tx, scope, id, true);
         const [message] = await tx
           .insert(ticketMessages)
@@ -331,6 +380,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
           })
           .returning();
         await event(tx, id, actor, 'reply', { public: input.public, messageId: message!.id }, now);
+        await within?.(tx, { ticketId: id, messageId: message!.id });
         const workflow = await loadWorkflow(tx);
         const set = input.status ? await move(tx, before, workflow, input.status, actor, now) : {};
         const [updated] = await tx
@@ -351,6 +401,16 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         });
         return { message: presentMessage(message!), ticket: await present(tx, stored, scope, sla, now) };
       });
+      await announce({
+        kind: 'reply',
+        ticketId: id,
+        messageId: replied.message.id,
+        public: input.public,
+        byStaff: actor.staff,
+        channel: actor.channel,
+        actorUserId: actor.userId,
+      });
+      return replied;
     },
 
     async messages(scope: AccessScope, id: string) {
@@ -382,6 +442,45 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
 
     async statusCodes() {
       return (await loadWorkflow(db)).statuses.map((s) => s.code);
+    },
+
+    // The mail channel: threading by reference and Message-ID, and the outgoing Message-IDs.
+
+    /** Calls `listener` after every committed create and reply (outgoing mail). */
+    onMessage(listener: (event: TicketMessageEvent) => Promise<void>) {
+      listeners.push(listener);
+    },
+
+    /** The ticket a reference such as T-000123 names, or null. Staff scope: callers are channels, not users. */
+    findByNumber: (number: number) => findTicketByNumber(db, number),
+
+    /** The ticket one of these RFC 5322 Message-IDs was stored on, in or out, or null. */
+    findByEmailMessageIds: (ids: readonly string[]) => ticketOfEmailMessageIds(db, ids),
+
+    /** What an outgoing mail needs: the ticket, who raised it, the thread's Message-IDs, and one message. */
+    mailThread: (ticketId: string, messageId?: string) => mailThreadOf(db, ticketId, messageId),
+
+    /** Records the Message-ID a public reply was mailed with, so the answers to it thread. */
+    async recordMailed(ticketId: string, messageId: string, emailMessageId: string, to: string) {
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(ticketMessages)
+          .set({ emailMessageId })
+          .where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, ticketId)))
+          .returning({ id: ticketMessages.id });
+        if (!row) throw notFound('NOT_FOUND', 'Message', messageId);
+        const [ticket] = await tx
+          .select({ clientId: tickets.clientId })
+          .from(tickets)
+          .where(eq(tickets.id, ticketId));
+        await recordAudit(tx, {
+          action: 'mail',
+          entityType: 'ticket',
+          entityId: ticketId,
+          clientId: ticket?.clientId ?? null,
+          changes: { messageId, emailMessageId, to },
+        });
+      });
     },
   };
 }
