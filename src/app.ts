@@ -50,7 +50,6 @@ export function createModules(store: Store, config: Config) {
       catalog: catalog.service,
       agreements: agreements.service,
       classification: agreements.classification,
-      entitlement: agreements.entitlement,
       sla: () => slaService!,
     }),
   });

@@ -2,6 +2,9 @@
  * How the helpdesk reaches clients, users, the catalog, agreements and SLA policies: through their
  * services only. Part of the composition root (app.ts).
  */
+
+import { openingBalances } from './domain/entitlement/balances.js';
+import { decideEntitlement } from './domain/entitlement/decide.js';
 import type {
   AgreementsService,
   ClassificationService,
@@ -13,6 +16,7 @@ import type { IdentityService } from './modules/identity/index.js';
 import type { SlaService } from './modules/sla/index.js';
 import type { TicketPorts } from './modules/tickets/index.js';
 import { staffScope } from './platform/auth/principal.js';
+import { ttlCache } from './platform/cache.js';
 import { AppError } from './platform/errors.js';
 
 type Services = {
@@ -21,7 +25,6 @@ type Services = {
   catalog: CatalogService;
   agreements: AgreementsService;
   classification: ClassificationService;
-  entitlement: EntitlementService;
   sla: () => SlaService;
 };
 
@@ -39,11 +42,34 @@ export async function isAssignable(identity: IdentityService, userId: string) {
   return user !== null && user.role !== 'portal' && user.disabledAt === null;
 }
 
+/**
+ * What a new ticket needs to know about its client, read once and kept briefly: tickets arrive in
+ * bursts (an outage, a mail storm) and each would otherwise reload the same agreements.
+ */
+const contextMs = 2_000;
+
 export function helpdeskPorts(s: Services): TicketPorts {
+  const clientContext = ttlCache(contextMs, async (key: string) => {
+    const [clientId, day] = key.split('|') as [string, string];
+    const client = await orNull(s.clients.getClient(staffScope, clientId));
+    if (!client) return null;
+    return { client, agreements: await s.agreements.forClient(clientId, day) };
+  });
+  const workTypes = ttlCache(contextMs, async () =>
+    (await s.catalog.listWorkTypes()).filter((w) => w.active),
+  );
+  const categories = ttlCache(
+    contextMs,
+    async (code: string) => (await s.catalog.unknownCategories([code])).length === 0,
+  );
+  const contextOf = (clientId: string, at: Date) =>
+    clientContext.get(`${clientId}|${at.toISOString().slice(0, 10)}`);
+
   return {
     async liveClient(scope, clientId) {
-      const client = await orNull(s.clients.getClient(scope, clientId));
-      return client && !client.archived ? { id: client.id } : null;
+      if (scope.kind === 'client' && scope.clientId !== clientId) return null;
+      const ctx = await contextOf(clientId, new Date());
+      return ctx && !ctx.client.archived ? { id: clientId } : null;
     },
     async contactOfClient(clientId, contactId) {
       const contact = await orNull(s.clients.getContact(staffScope, contactId));
@@ -53,7 +79,10 @@ export function helpdeskPorts(s: Services): TicketPorts {
       const site = await orNull(s.clients.getSite(staffScope, siteId));
       return site !== null && site.clientId === clientId;
     },
-    unknownCategories: s.catalog.unknownCategories,
+    async unknownCategories(codes) {
+      const known = await Promise.all(codes.map((c) => categories.get(c)));
+      return codes.filter((_, i) => !known[i]);
+    },
     isAssignable: (userId) => isAssignable(s.identity, userId),
     priorityMatrix: () => s.sla().priorityMatrix(),
     slaPolicy: (policyId) => s.sla().resolved(policyId),
@@ -61,26 +90,33 @@ export function helpdeskPorts(s: Services): TicketPorts {
     /** The SLA an agreement in force names wins; otherwise the default of the client's kind. */
     async slaForClient(clientId, at) {
       if (!clientId) return null;
-      const day = at.toISOString().slice(0, 10);
-      const agreements = await s.agreements.forClient(clientId, day);
+      const ctx = await contextOf(clientId, at);
+      const agreements = (ctx?.agreements ?? []).filter((a) => a.status === 'active');
       const named =
-        agreements.find((a) => a.slaPolicyId && a.status === 'active' && a.kind === 'managed') ??
-        agreements.find((a) => a.slaPolicyId && a.status === 'active');
+        agreements.find((a) => a.slaPolicyId && a.kind === 'managed') ??
+        agreements.find((a) => a.slaPolicyId);
       if (named?.slaPolicyId) return s.sla().resolved(named.slaPolicyId);
-      const { kind } = await s.classification.classify(clientId, day);
+      const { kind } = await s.classification.classify(clientId, at.toISOString().slice(0, 10));
       const policyId = (await s.sla().kindDefaults())[kind];
       return policyId ? s.sla().resolved(policyId) : null;
     },
 
     async entitlement(clientId, category, at) {
+      const ctx = await contextOf(clientId, at);
+      if (!ctx) return null;
       // A ticket has no work yet: ask about its first minute, which is what decides coverage.
-      const end = new Date(at.getTime() + 60_000).toISOString();
-      const outcome = await s.entitlement.check(staffScope, {
+      const unit = {
         clientId,
         category,
         workType: 'remote',
         start: at.toISOString(),
-        end,
+        end: new Date(at.getTime() + 60_000).toISOString(),
+      };
+      const outcome = decideEntitlement(unit, {
+        timeZone: ctx.client.timeZone,
+        agreements: ctx.agreements,
+        workTypes: await workTypes.get(null),
+        ...openingBalances(ctx.agreements),
       });
       return {
         kind: outcome.kind,

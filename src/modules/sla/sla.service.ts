@@ -4,6 +4,7 @@ import { CalendarValidationError } from '../../domain/calendar/errors.js';
 import { holidaysFromICalendar } from '../../domain/calendar/ical.js';
 import { type Level, matrixInversions, type PriorityMatrix, priorityOf } from '../../domain/sla/priority.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
+import { ttlCache } from '../../platform/cache.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { Db } from '../../platform/db/store.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -87,8 +88,20 @@ export const presentPolicy = (row: PolicyRow) => ({
 const cacheMs = 5_000;
 
 export function createSlaService(db: Db, ports: SlaPorts) {
-  const resolvedCache = new Map<string, { at: number; value: Promise<ResolvedSla | null> }>();
-  const forget = () => resolvedCache.clear();
+  const resolvedCache = ttlCache(cacheMs, (policyId: string) => resolve(policyId));
+  const matrixCache = ttlCache(cacheMs, async (_: null) => {
+    const [row] = await db.select().from(slaSettings).where(eq(slaSettings.id, 1));
+    return row!.priorityMatrix;
+  });
+  const defaultsCache = ttlCache(cacheMs, async (_: null) => {
+    const rows = await db.select().from(slaKindDefaults);
+    return Object.fromEntries(rows.map((r) => [r.kind, r.policyId])) as Record<string, string>;
+  });
+  const forget = () => {
+    resolvedCache.forget();
+    matrixCache.forget();
+    defaultsCache.forget();
+  };
 
   async function calendarRow(id: string) {
     const [row] = await db.select().from(slaCalendars).where(eq(slaCalendars.id, id));
@@ -282,10 +295,7 @@ export function createSlaService(db: Db, ports: SlaPorts) {
       return named(work, 'policy');
     },
 
-    async kindDefaults(): Promise<Record<string, string>> {
-      const rows = await db.select().from(slaKindDefaults);
-      return Object.fromEntries(rows.map((r) => [r.kind, r.policyId]));
-    },
+    kindDefaults: (): Promise<Record<string, string>> => defaultsCache.get(null),
 
     async setKindDefaults(defaults: Record<string, string | null>) {
       return db.transaction(async (tx) => {
@@ -313,10 +323,7 @@ export function createSlaService(db: Db, ports: SlaPorts) {
       });
     },
 
-    async priorityMatrix(): Promise<PriorityMatrix> {
-      const [row] = await db.select().from(slaSettings).where(eq(slaSettings.id, 1));
-      return row!.priorityMatrix;
-    },
+    priorityMatrix: (): Promise<PriorityMatrix> => matrixCache.get(null),
 
     async setPriorityMatrix(matrix: PriorityMatrix) {
       const inversions = matrixInversions(matrix);
@@ -329,6 +336,7 @@ export function createSlaService(db: Db, ports: SlaPorts) {
       return db.transaction(async (tx) => {
         await tx.update(slaSettings).set({ priorityMatrix: matrix }).where(eq(slaSettings.id, 1));
         await recordAudit(tx, { action: 'update', entityType: 'priority_matrix', changes: matrix });
+        forget();
         return matrix;
       });
     },
@@ -338,14 +346,7 @@ export function createSlaService(db: Db, ports: SlaPorts) {
     },
 
     /** A policy compiled for clocks, cached briefly; null when it does not exist. */
-    resolved(policyId: string): Promise<ResolvedSla | null> {
-      const hit = resolvedCache.get(policyId);
-      if (hit && Date.now() - hit.at < cacheMs) return hit.value;
-      const value = resolve(policyId);
-      resolvedCache.set(policyId, { at: Date.now(), value });
-      value.catch(() => resolvedCache.delete(policyId));
-      return value;
-    },
+    resolved: (policyId: string): Promise<ResolvedSla | null> => resolvedCache.get(policyId),
   };
 }
 

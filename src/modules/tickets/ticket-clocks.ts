@@ -52,37 +52,32 @@ export const ticketHistory = (tx: DbOrTx, ticketId: string) =>
 
 const when = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms));
 
-/** Recomputes the clocks from history and stores what the queue and the notice job read. */
-export async function storeClocks(
-  tx: DbOrTx,
-  row: TicketRow,
-  sla: ResolvedSla | null,
-  now: Date,
-): Promise<TicketRow> {
-  const clocks = clocksOf(row, await ticketHistory(tx, row.id), sla, now);
+/** The columns the queue and the notice job read, from clocks computed at `now`. */
+export function clockColumns(clocks: readonly Clock[], now: Date) {
   const get = (kind: Clock['kind']) => clocks.find((c) => c.kind === kind);
   const response = get('response');
   const resolution = get('resolution');
-  const next = nextDeadline(clocks);
   const ahead = clocks
     .filter((c) => c.state === 'running')
     .flatMap((c) => [c.warnAt, c.dueAt])
     .filter((t) => t > now.getTime());
-  const [updated] = await tx
-    .update(tickets)
-    .set({
-      responseDueAt: when(response?.dueAt),
-      responseMetAt: when(response?.metAt),
-      responseBreachedAt: when(response?.breachedAt),
-      resolutionDueAt: when(resolution?.dueAt),
-      resolutionMetAt: when(resolution?.metAt),
-      resolutionBreachedAt: when(resolution?.breachedAt),
-      updateDueAt: when(get('update')?.dueAt),
-      nextDeadlineAt: when(next),
-      nextNoticeAt: when(ahead.length ? Math.min(...ahead) : null),
-      slaPaused: clocks.some((c) => c.state === 'paused'),
-    })
-    .where(eq(tickets.id, row.id))
-    .returning();
+  return {
+    responseDueAt: when(response?.dueAt),
+    responseMetAt: when(response?.metAt),
+    responseBreachedAt: when(response?.breachedAt),
+    resolutionDueAt: when(resolution?.dueAt),
+    resolutionMetAt: when(resolution?.metAt),
+    resolutionBreachedAt: when(resolution?.breachedAt),
+    updateDueAt: when(get('update')?.dueAt),
+    nextDeadlineAt: when(nextDeadline(clocks)),
+    nextNoticeAt: when(ahead.length ? Math.min(...ahead) : null),
+    slaPaused: clocks.some((c) => c.state === 'paused'),
+  };
+}
+
+/** Recomputes the clocks from history and stores what the queue and the notice job read. */
+export async function storeClocks(tx: DbOrTx, row: TicketRow, sla: ResolvedSla | null, now: Date): Promise<TicketRow> {
+  const clocks = clocksOf(row, await ticketHistory(tx, row.id), sla, now);
+  const [updated] = await tx.update(tickets).set(clockColumns(clocks, now)).where(eq(tickets.id, row.id)).returning();
   return updated!;
 }

@@ -3,10 +3,11 @@ import { priorityOf } from '../../domain/sla/priority.js';
 import { initialStatus, phaseOf, transitionProblem, type Workflow } from '../../domain/tickets/workflow.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import type { AccessScope } from '../../platform/auth/principal.js';
+import { ttlCache } from '../../platform/cache.js';
 import { currentContext } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/store.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { clocksOf, storeClocks, type TicketRow, ticketHistory } from './ticket-clocks.js';
+import { clockColumns, clocksOf, storeClocks, type TicketRow, ticketHistory } from './ticket-clocks.js';
 import type { ResolvedSla, TicketPorts } from './tickets.ports.js';
 import { presentEvent, presentMessage, presentTicket } from './tickets.presenters.js';
 import {
@@ -61,6 +62,10 @@ const unprocessable = (field: string, detail: string) =>
   new AppError('UNPROCESSABLE', detail, [{ field: `body.${field}`, message: detail }]);
 
 export function createTicketsService(db: Db, ports: TicketPorts) {
+  // The workflow and queues are settings: read on every write, changed rarely.
+  const workflowCache = ttlCache(5_000, (_: null) => loadWorkflow(db));
+  const queueCache = ttlCache(5_000, (code: string) => checkQueue(db, code));
+  const triageCache = ttlCache(5_000, (_: null) => triageQueue(db));
   const listeners: ((event: TicketMessageEvent) => Promise<void>)[] = [];
   // A listener's failure never undoes a committed write: listeners log their own errors.
   const announce = async (event: TicketMessageEvent) => {
@@ -167,14 +172,19 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         ports.slaForClient(clientId, now),
         clientId ? ports.entitlement(clientId, input.category ?? null, now) : null,
       ]);
-      let messageId: string | null = null;
-      const created = await db.transaction(async (tx) => {
-        const queue = input.queue
-          ? (await checkQueue(tx, input.queue)).code
+      const [workflow, queue] = await Promise.all([
+        workflowCache.get(null),
+        input.queue
+          ? queueCache.get(input.queue).then((q) => q.code)
           : clientId
             ? 'service-desk'
-            : await triageQueue(tx);
-        const workflow = await loadWorkflow(tx);
+            : triageCache.get(null),
+      ]);
+      const priority = priorityOf(matrix, input.impact, input.urgency);
+      // A new ticket's clocks need no history: they start now, at its priority's targets.
+      const clocks = clocksOf({ createdAt: now, priority } as TicketRow, [], sla, now);
+      let messageId: string | null = null;
+      const created = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(tickets)
           .values({
@@ -187,7 +197,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
             category: input.category ?? null,
             impact: input.impact,
             urgency: input.urgency,
-            priority: priorityOf(matrix, input.impact, input.urgency),
+            priority,
             status: initialStatus(workflow),
             queue,
             assigneeId: input.assigneeId ?? null,
@@ -195,6 +205,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
             subject: input.subject,
             slaPolicyId: sla?.policyId ?? null,
             entitlement,
+            ...clockColumns(clocks, now),
             createdAt: now,
             updatedAt: now,
           })
@@ -227,7 +238,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
           messageId = message!.id;
         }
         await within?.(tx, { ticketId: row!.id, messageId });
-        const stored = await storeClocks(tx, row!, sla, now);
+        const stored = row!;
         await recordAudit(tx, {
           action: 'create',
           entityType: 'ticket',
@@ -235,7 +246,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
           clientId,
           changes: { number: stored.number, subject: stored.subject, priority: stored.priority },
         });
-        return present(tx, stored, scope, sla, now);
+        return presentTicket(stored, clocks, scope);
       });
       await announce({
         kind: 'created',
