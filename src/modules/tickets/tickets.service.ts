@@ -8,6 +8,7 @@ import { currentContext } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/store.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { clockColumns, clocksOf, storeClocks, type TicketRow, ticketHistory } from './ticket-clocks.js';
+import { ticketWriter } from './ticket-writer.js';
 import type { ResolvedSla, TicketPorts } from './tickets.ports.js';
 import { presentEvent, presentMessage, presentTicket } from './tickets.presenters.js';
 import {
@@ -62,6 +63,7 @@ const unprocessable = (field: string, detail: string) =>
   new AppError('UNPROCESSABLE', detail, [{ field: `body.${field}`, message: detail }]);
 
 export function createTicketsService(db: Db, ports: TicketPorts) {
+  const writeTicket = ticketWriter(db);
   // The workflow and queues are settings: read on every write, changed rarely.
   const workflowCache = ttlCache(5_000, (_: null) => loadWorkflow(db));
   const queueCache = ttlCache(5_000, (code: string) => checkQueue(db, code));
@@ -183,47 +185,40 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
       const priority = priorityOf(matrix, input.impact, input.urgency);
       // A new ticket's clocks need no history: they start now, at its priority's targets.
       const clocks = clocksOf({ createdAt: now, priority } as TicketRow, [], sla, now);
-      let messageId: string | null = null;
-      const created = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(tickets)
-          .values({
-            clientId,
-            contactId: input.contactId ?? null,
-            siteId: input.siteId ?? null,
-            requesterEmail: input.requesterEmail ?? null,
-            source: staff ? input.source : 'portal',
-            type: input.type,
-            category: input.category ?? null,
-            impact: input.impact,
-            urgency: input.urgency,
-            priority,
-            status: initialStatus(workflow),
-            queue,
-            assigneeId: input.assigneeId ?? null,
-            tags: input.tags,
-            subject: input.subject,
-            slaPolicyId: sla?.policyId ?? null,
-            entitlement,
-            ...clockColumns(clocks, now),
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        await event(
-          tx,
-          row!.id,
-          actor,
-          'created',
-          { source: row!.source, priority: row!.priority, queue },
-          now,
-        );
-        if (input.description) {
-          // The description is the requester's words, never a response: it gets no 'reply' event.
-          const [message] = await tx
-            .insert(ticketMessages)
-            .values({
-              ticketId: row!.id,
+      const { row: stored, messageId } = await writeTicket({
+        row: {
+          clientId,
+          contactId: input.contactId ?? null,
+          siteId: input.siteId ?? null,
+          requesterEmail: input.requesterEmail ?? null,
+          source: staff ? input.source : 'portal',
+          type: input.type,
+          category: input.category ?? null,
+          impact: input.impact,
+          urgency: input.urgency,
+          priority,
+          status: initialStatus(workflow),
+          queue,
+          assigneeId: input.assigneeId ?? null,
+          tags: input.tags,
+          subject: input.subject,
+          slaPolicyId: sla?.policyId ?? null,
+          entitlement,
+          ...clockColumns(clocks, now),
+          createdAt: now,
+          updatedAt: now,
+        },
+        event: {
+          at: now,
+          kind: 'created',
+          data: { source: staff ? input.source : 'portal', priority, queue },
+          byStaff: actor.staff,
+          actorUserId: actor.userId,
+          actorContactId: actor.contactId,
+        },
+        // The description is the requester's words, never a response: it gets no 'reply' event.
+        description: input.description
+          ? {
               public: true,
               byStaff: actor.staff,
               authorUserId: actor.userId,
@@ -233,21 +228,18 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
               channel: actor.channel,
               emailMessageId: input.emailMessageId ?? null,
               createdAt: now,
-            })
-            .returning({ id: ticketMessages.id });
-          messageId = message!.id;
-        }
-        await within?.(tx, { ticketId: row!.id, messageId });
-        const stored = row!;
-        await recordAudit(tx, {
+            }
+          : null,
+        within,
+        audit: (row) => ({
           action: 'create',
           entityType: 'ticket',
-          entityId: stored.id,
+          entityId: row.id,
           clientId,
-          changes: { number: stored.number, subject: stored.subject, priority: stored.priority },
-        });
-        return presentTicket(stored, clocks, scope);
+          changes: { number: row.number, subject: row.subject, priority: row.priority },
+        }),
       });
+      const created = presentTicket(stored, clocks, scope);
       await announce({
         kind: 'created',
         ticketId: created.id,

@@ -1,4 +1,4 @@
-import { currentContext } from '../context.js';
+import { currentContext, type RequestContext } from '../context.js';
 import type { DbOrTx } from '../db/store.js';
 import { auditLog } from './audit.tables.js';
 
@@ -10,14 +10,9 @@ export type AuditEntry = {
   changes?: Record<string, unknown>;
 };
 
-/**
- * Writes one audit row inside the caller's transaction, so a change and its record commit together.
- * Actor, channel, ip and request id come from the request context.
- */
-export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  const ctx = currentContext();
+function auditRow(ctx: RequestContext | undefined, entry: AuditEntry) {
   const principal = ctx?.principal ?? null;
-  await tx.insert(auditLog).values({
+  return {
     actorUserId: principal?.userId ?? null,
     actor: principal
       ? `${principal.email}${principal.via === 'token' ? ' (api token)' : ''}`
@@ -30,8 +25,27 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     entityId: entry.entityId ?? null,
     clientId: entry.clientId ?? null,
     changes: entry.changes ?? null,
-  });
+  };
+}
+
+/**
+ * Writes one audit row inside the caller's transaction, so a change and its record commit together.
+ * Actor, channel, ip and request id come from the request context.
+ */
+export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  const ctx = currentContext();
+  await tx.insert(auditLog).values(auditRow(ctx, entry));
   if (ctx) ctx.audited++;
+}
+
+/** Audit rows of several requests written together (group commit): each keeps its own context. */
+export async function recordAuditOf(
+  tx: DbOrTx,
+  entries: readonly { ctx: RequestContext | undefined; entry: AuditEntry }[],
+): Promise<void> {
+  if (!entries.length) return;
+  await tx.insert(auditLog).values(entries.map((e) => auditRow(e.ctx, e.entry)));
+  for (const e of entries) if (e.ctx) e.ctx.audited++;
 }
 
 /** The fields that differ between two versions of a row, as {field: [before, after]}. */
