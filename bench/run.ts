@@ -16,6 +16,7 @@ import { coldStart } from './cold-start.js';
 import { entitlementBench } from './entitlement.js';
 import { cleanup, ensureBuilt, keelArgs, printTable, type Row, root } from './lib.js';
 import { DUES, slaCalendarBench } from './sla-calendar.js';
+import { TICKETS, ticketsBench } from './tickets.js';
 
 const started = performance.now();
 const loadAtStart = loadavg()[0]!;
@@ -73,6 +74,10 @@ console.log('Entitlement: 1,000,000 checks');
 rows.push(...(await entitlementBench()));
 console.log(`SLA calendar: ${DUES.toLocaleString('en')} due times`);
 rows.push(...(await slaCalendarBench()));
+console.log(
+  `Tickets: create over HTTP, then the queue view over ${TICKETS.toLocaleString('en')} tickets (BENCH_QUEUE_TICKETS)`,
+);
+rows.push(...(await ticketsBench()));
 printTable(rows);
 
 const commit = (() => {
