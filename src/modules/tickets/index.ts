@@ -1,5 +1,7 @@
 import type { Db } from '../../platform/db/store.js';
 import type { KeelModule } from '../../platform/module.js';
+import { problemsRoutes } from './problems.routes.js';
+import { createProblemsService } from './problems.service.js';
 import { type SlaNotice, sweepSlaNotices } from './sla-notices.js';
 import type { TicketPorts } from './tickets.ports.js';
 import { ticketsRoutes } from './tickets.routes.js';
@@ -14,6 +16,7 @@ export type SlaNoticeListener = (notice: SlaNotice) => Promise<void>;
 
 export function createTicketsModule(deps: { db: Db; ports: TicketPorts }) {
   const service = createTicketsService(deps.db, deps.ports);
+  const problems = createProblemsService(deps.db, service);
   const listeners: SlaNoticeListener[] = [];
   const noticePorts = {
     slaPolicy: deps.ports.slaPolicy,
@@ -32,10 +35,19 @@ export function createTicketsModule(deps: { db: Db; ports: TicketPorts }) {
   }
   const module: KeelModule = {
     name: 'tickets',
-    routes: (app) => ticketsRoutes(app, service),
+    routes: (app) => {
+      ticketsRoutes(app, service);
+      problemsRoutes(app, problems);
+    },
     // Every minute: SLA targets are in minutes, and the sweep finds whatever came due since.
     jobs: (jobs) =>
       jobs.define('tickets.sla-notices', () => sweep().then(() => {}), { cron: '* * * * *', batchSize: 1 }),
   };
-  return { service, module, sweep, onSlaNotice: (listen: SlaNoticeListener) => listeners.push(listen) };
+  return {
+    service,
+    problems,
+    module,
+    sweep,
+    onSlaNotice: (listen: SlaNoticeListener) => listeners.push(listen),
+  };
 }
