@@ -19,6 +19,7 @@ function useChildren<T>(clientId: string, kind: Kind) {
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: clientId !== '',
   });
 }
 

@@ -2,6 +2,7 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
@@ -35,11 +36,30 @@ export function useClients(filters: ClientFilters) {
   });
 }
 
-export function useClient(id: string) {
+export function useClient(id: string, enabled = true) {
   return useQuery({
     queryKey: clientKeys.detail(id),
     queryFn: () => api.get<Client>(`/api/v1/clients/${encodeURIComponent(id)}`),
+    enabled: enabled && id !== '',
   });
+}
+
+/**
+ * Names of the clients with these ids, fetched one by one and cached with each client's detail:
+ * rows that carry only a client id (tickets) show the name once it arrives.
+ */
+export function useClientNames(ids: readonly (string | null)[]): Map<string, string> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const results = useQueries({
+    queries: unique.map((id) => ({
+      queryKey: clientKeys.detail(id),
+      queryFn: () => api.get<Client>(`/api/v1/clients/${encodeURIComponent(id)}`),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const names = new Map<string, string>();
+  for (const r of results) if (r.data) names.set(r.data.id, r.data.name);
+  return names;
 }
 
 /** Saves the answer as the client's detail and refreshes every list. */
