@@ -23,6 +23,9 @@ import { ComingSoonPage } from './pages/coming-soon-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SettingsPage } from './settings/settings-page';
+import { NewTicketPage } from './tickets/new-ticket-page';
+import { QueuePage } from './tickets/queue-page';
+import { TicketPage } from './tickets/ticket-page';
 
 export function StaffRoutes() {
   return (
@@ -51,6 +54,9 @@ export function StaffRoutes() {
           <Route path="work-types" element={<WorkTypesTab />} />
           <Route path="labour-rates" element={<LabourRatesTab />} />
         </Route>
+        <Route path="tickets" element={<QueuePage />} />
+        <Route path="tickets/new" element={<NewTicketPage />} />
+        <Route path="tickets/:ticketId" element={<TicketPage />} />
         <Route path="settings" element={<SettingsPage />} />
         {staffAreas
           .filter((area) => !area.ready && area.path !== '/')

@@ -17,7 +17,7 @@ export const staffAreas: readonly Area[] = [
   {
     path: '/tickets',
     label: 'Tickets',
-    ready: false,
+    ready: true,
     purpose: 'One queue ordered by SLA urgency, with entitlement shown on every ticket.',
   },
   {
@@ -62,6 +62,6 @@ export const staffAreas: readonly Area[] = [
     path: '/settings',
     label: 'Settings',
     ready: true,
-    purpose: 'Users, roles and policies.',
+    purpose: 'Users, roles, SLA calendars and policies.',
   },
 ];
