@@ -23,6 +23,13 @@ import { ComingSoonPage } from './pages/coming-soon-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SettingsPage } from './settings/settings-page';
+import { CalendarPage, NewCalendarPage } from './sla/calendar-page';
+import { CalendarsTab } from './sla/calendars-tab';
+import { KindDefaultsTab } from './sla/kind-defaults-tab';
+import { MatrixTab } from './sla/matrix-tab';
+import { PoliciesTab } from './sla/policies-tab';
+import { NewPolicyPage, PolicyPage } from './sla/policy-page';
+import { SlaSettingsPage } from './sla/sla-settings-page';
 import { NewTicketPage } from './tickets/new-ticket-page';
 import { QueuePage } from './tickets/queue-page';
 import { TicketPage } from './tickets/ticket-page';
@@ -58,6 +65,16 @@ export function StaffRoutes() {
         <Route path="tickets/new" element={<NewTicketPage />} />
         <Route path="tickets/:ticketId" element={<TicketPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="settings/sla" element={<SlaSettingsPage />}>
+          <Route index element={<CalendarsTab />} />
+          <Route path="policies" element={<PoliciesTab />} />
+          <Route path="priority-matrix" element={<MatrixTab />} />
+          <Route path="defaults" element={<KindDefaultsTab />} />
+        </Route>
+        <Route path="settings/sla/calendars/new" element={<NewCalendarPage />} />
+        <Route path="settings/sla/calendars/:calendarId" element={<CalendarPage />} />
+        <Route path="settings/sla/policies/new" element={<NewPolicyPage />} />
+        <Route path="settings/sla/policies/:policyId" element={<PolicyPage />} />
         {staffAreas
           .filter((area) => !area.ready && area.path !== '/')
           .map((area) => (

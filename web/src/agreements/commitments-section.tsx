@@ -1,8 +1,57 @@
 import { useState } from 'react';
+import { useCan } from '../api/session';
+import { usePolicies } from '../api/sla';
+import { formatBusiness } from '../tickets/time-left';
 import { CheckboxGroup } from '../ui/checkbox-group';
-import { MoneyField, TextField, WholeField } from '../ui/controlled-fields';
+import { MoneyField, SelectField, TextField, WholeField } from '../ui/controlled-fields';
 import { commonFrameworks } from './labels';
 import type { SectionProps } from './section-props';
+
+/** The SLA policy the agreement promises, chosen among the saved ones; none means no SLA. */
+function SlaPolicyField({
+  value,
+  onChange,
+  errors,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  errors: Map<string, string>;
+}) {
+  const canRead = useCan('sla:read');
+  const policies = usePolicies(canRead);
+  const items = policies.data ?? [];
+  const chosen = items.find((p) => p.id === value);
+  // Archived policies are not offered, but an agreement that names one keeps showing it.
+  const options: (readonly [string, string])[] = [
+    ['', 'No SLA'],
+    ...items
+      .filter((p) => !p.archived || p.id === value)
+      .map((p) => [p.id, p.archived ? `${p.name} (archived)` : p.name] as const),
+  ];
+  if (value && !chosen)
+    options.push([value, policies.isPending && canRead ? 'Loading policies…' : `Unknown policy ${value}`]);
+  const hint = !value
+    ? 'Without an SLA, the client is not a contract client and its tickets follow its kind’s default.'
+    : chosen
+      ? `Targets: ${(['P1', 'P2', 'P3', 'P4'] as const)
+          .map(
+            (k) =>
+              `${k} ${formatBusiness(chosen.targets[k].responseMinutes)}/${formatBusiness(chosen.targets[k].resolutionMinutes)}`,
+          )
+          .join(' · ')} (response / resolution, business time).`
+      : 'This policy is not among the saved SLA policies.';
+  return (
+    <SelectField
+      label="SLA policy"
+      name="slaPolicyId"
+      errors={errors}
+      hint={hint}
+      value={value}
+      onChange={onChange}
+      options={options}
+    />
+  );
+}
 
 /** The service level promised and the compliance frameworks in scope. */
 export function ServiceLevelSection({ draft, update, errors }: SectionProps) {
@@ -17,15 +66,10 @@ export function ServiceLevelSection({ draft, update, errors }: SectionProps) {
   return (
     <fieldset className="fieldset">
       <legend>SLA and compliance</legend>
-      <TextField
-        label="SLA policy"
-        name="slaPolicyId"
-        errors={errors}
-        hint="The SLA policy's ID (SLA policies get their own screen with the SLA area). Empty: no SLA."
+      <SlaPolicyField
         value={draft.slaPolicyId}
         onChange={(slaPolicyId) => update({ slaPolicyId })}
-        spellCheck={false}
-        autoComplete="off"
+        errors={errors}
       />
       <CheckboxGroup
         legend="Compliance frameworks in scope"

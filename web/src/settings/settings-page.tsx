@@ -1,18 +1,31 @@
+import { Link } from 'react-router';
 import { useCan } from '../api/session';
 import { useUsers } from '../api/users';
 import { Badge } from '../ui/badge';
 import { PageHeader } from '../ui/page-header';
 import { QueryState } from '../ui/query-state';
 
-/** Settings: who has access today. Managing users, roles and policies comes later. */
+/** Settings: SLA calendars and policies, and who has access. Managing users comes later. */
 export function SettingsPage() {
   const canRead = useCan('users:read');
+  const canReadSla = useCan('sla:read');
   return (
     <>
       <PageHeader title="Settings" />
+      {canReadSla && (
+        <section className="card" aria-labelledby="sla-settings-title">
+          <h2 id="sla-settings-title">
+            <Link to="/settings/sla">SLA</Link>
+          </h2>
+          <p>
+            Business calendars (zone, weekly hours, holidays), SLA policies with their targets per priority,
+            the impact × urgency priority matrix, and the default policy per client kind.
+          </p>
+        </section>
+      )}
       <section className="card notice">
         <h2>Coming in a later release</h2>
-        <p>Inviting and managing users, classification and SLA policies, and integrations.</p>
+        <p>Inviting and managing users, the classification policy, the ticket workflow, and integrations.</p>
       </section>
       {canRead && <UsersList />}
     </>
