@@ -212,7 +212,7 @@ describe('the helpdesk in the web app', () => {
     const result = page.locator('output');
     await result.filter({ hasText: /Mon, Mar 9, 2026.*09:00/ }).waitFor();
 
-    // An afternoon window on Friday from 13:00 to 19:00 overlaps nothing and moves the due time.
+    // A second Friday window, 18:00–19:00, makes the two hours run out that evening instead.
     await page.getByRole('button', { name: 'Add hours on Friday' }).click();
     await page.getByLabel('Friday, window 2 opens').fill('18:00');
     await page.getByLabel('Friday, window 2 closes').fill('19:00');
