@@ -1,8 +1,11 @@
 import type { Db } from '../../platform/db/store.js';
 import type { KeelModule } from '../../platform/module.js';
+import { csatRoutes } from './csat.routes.js';
+import { createCsatService } from './csat.service.js';
 import { problemsRoutes } from './problems.routes.js';
 import { createProblemsService } from './problems.service.js';
 import { type SlaNotice, sweepSlaNotices } from './sla-notices.js';
+import type { TicketRow } from './ticket-clocks.js';
 import type { TicketPorts } from './tickets.ports.js';
 import { ticketsRoutes } from './tickets.routes.js';
 import { createTicketsService } from './tickets.service.js';
@@ -17,6 +20,13 @@ export type SlaNoticeListener = (notice: SlaNotice) => Promise<void>;
 export function createTicketsModule(deps: { db: Db; ports: TicketPorts }) {
   const service = createTicketsService(deps.db, deps.ports);
   const problems = createProblemsService(deps.db, service);
+  const csat = createCsatService(deps.db);
+  // A survey opens as a ticket is resolved; its one-click token goes to whoever sends the mail.
+  const surveyListeners: ((ticket: TicketRow, token: string) => Promise<void>)[] = [];
+  service.onResolved(async (ticket) => {
+    const token = await csat.open(ticket);
+    if (token) for (const listen of surveyListeners) await listen(ticket, token);
+  });
   const listeners: SlaNoticeListener[] = [];
   const noticePorts = {
     slaPolicy: deps.ports.slaPolicy,
@@ -38,6 +48,7 @@ export function createTicketsModule(deps: { db: Db; ports: TicketPorts }) {
     routes: (app) => {
       ticketsRoutes(app, service);
       problemsRoutes(app, problems);
+      csatRoutes(app, csat);
     },
     // Every minute: SLA targets are in minutes, and the sweep finds whatever came due since.
     jobs: (jobs) =>
@@ -46,7 +57,10 @@ export function createTicketsModule(deps: { db: Db; ports: TicketPorts }) {
   return {
     service,
     problems,
+    csat,
     module,
+    onSurveyOpened: (listen: (ticket: TicketRow, token: string) => Promise<void>) =>
+      surveyListeners.push(listen),
     sweep,
     onSlaNotice: (listen: SlaNoticeListener) => listeners.push(listen),
   };

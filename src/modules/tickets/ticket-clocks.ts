@@ -76,8 +76,17 @@ export function clockColumns(clocks: readonly Clock[], now: Date) {
 }
 
 /** Recomputes the clocks from history and stores what the queue and the notice job read. */
-export async function storeClocks(tx: DbOrTx, row: TicketRow, sla: ResolvedSla | null, now: Date): Promise<TicketRow> {
+export async function storeClocks(
+  tx: DbOrTx,
+  row: TicketRow,
+  sla: ResolvedSla | null,
+  now: Date,
+): Promise<TicketRow> {
   const clocks = clocksOf(row, await ticketHistory(tx, row.id), sla, now);
-  const [updated] = await tx.update(tickets).set(clockColumns(clocks, now)).where(eq(tickets.id, row.id)).returning();
+  const [updated] = await tx
+    .update(tickets)
+    .set(clockColumns(clocks, now))
+    .where(eq(tickets.id, row.id))
+    .returning();
   return updated!;
 }

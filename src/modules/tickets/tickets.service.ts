@@ -73,6 +73,12 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
   const announce = async (event: TicketMessageEvent) => {
     await Promise.allSettled(listeners.map((listen) => listen(event)));
   };
+  const resolvedListeners: ((ticket: TicketRow) => Promise<void>)[] = [];
+  /** Heard once a ticket moves into a resolved or closed status from an open one (CSAT listens). */
+  const announceResolved = async (before: TicketRow | null, after: TicketRow) => {
+    if (before?.resolvedAt || !after.resolvedAt) return;
+    await Promise.allSettled(resolvedListeners.map((listen) => listen(after)));
+  };
 
   async function event(
     tx: DbOrTx,
@@ -317,7 +323,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
       if (clientId && (clientChanged || categoryChanged))
         set.entitlement = await ports.entitlement(clientId, set.category ?? current.category, now);
 
-      return db.transaction(async (tx) => {
+      const [result, stored] = await db.transaction(async (tx) => {
         const before = await findTicket(tx, scope, id, true);
         if (before.updatedAt.getTime() !== current.updatedAt.getTime())
           throw new AppError('CONFLICT', `Ticket ${id} changed while this change was prepared: try again.`);
@@ -350,8 +356,10 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
           clientId: stored.clientId,
           changes,
         });
-        return present(tx, stored, scope, sla, now);
+        return [await present(tx, stored, scope, sla, now), stored] as const;
       });
+      await announceResolved(current, stored);
+      return result;
     },
 
     async reply(
@@ -402,8 +410,14 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
             ...(input.status ? { status: [before.status, input.status] } : {}),
           },
         });
-        return { message: presentMessage(message!), ticket: await present(tx, stored, scope, sla, now) };
+        return {
+          message: presentMessage(message!),
+          ticket: await present(tx, stored, scope, sla, now),
+          before,
+          stored,
+        };
       });
+      await announceResolved(replied.before, replied.stored);
       await announce({
         kind: 'reply',
         ticketId: id,
@@ -413,7 +427,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         channel: actor.channel,
         actorUserId: actor.userId,
       });
-      return replied;
+      return { message: replied.message, ticket: replied.ticket };
     },
 
     async messages(scope: AccessScope, id: string) {
@@ -452,6 +466,11 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
     /** Calls `listener` after every committed create and reply (outgoing mail). */
     onMessage(listener: (event: TicketMessageEvent) => Promise<void>) {
       listeners.push(listener);
+    },
+
+    /** Calls `listener` once a ticket is resolved (or closed) from an open status. */
+    onResolved(listener: (ticket: TicketRow) => Promise<void>) {
+      resolvedListeners.push(listener);
     },
 
     /** The ticket a reference such as T-000123 names, or null. Staff scope: callers are channels, not users. */
