@@ -104,10 +104,11 @@ export function helpdeskPorts(s: Services): TicketPorts {
     async entitlement(clientId, category, at) {
       const ctx = await contextOf(clientId, at);
       if (!ctx) return null;
-      // A ticket has no work yet: ask about its first minute, which is what decides coverage.
+      // A ticket has no work yet: ask about its first minute, which is what decides coverage. A ticket
+      // nobody has categorised is a support request: helpdesk, until a technician says otherwise.
       const unit = {
         clientId,
-        category,
+        category: category ?? 'helpdesk',
         workType: 'remote',
         start: at.toISOString(),
         end: new Date(at.getTime() + 60_000).toISOString(),

@@ -47,6 +47,7 @@ export function presentTicket(row: TicketRow, clocks: readonly Clock[], scope: A
       bestEffort: row.slaPolicyId === null,
       paused: row.slaPaused,
       nextDeadlineAt: iso(row.nextDeadlineAt),
+      nextNoticeAt: iso(row.nextNoticeAt),
       clocks: clocks.map(presentClock),
     },
     entitlement: e

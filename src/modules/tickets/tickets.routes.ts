@@ -67,6 +67,22 @@ export function ticketsRoutes(app: FastifyInstance, service: TicketsService) {
     () => service.workflow(),
   );
   r.get(
+    '/api/v1/tickets/queues',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The queues tickets can be in; triage holds what nobody could place',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), triage: z.boolean() })),
+          }),
+        },
+      },
+    },
+    async () => ({ items: await service.queues() }),
+  );
+  r.get(
     '/api/v1/tickets/:ticketId',
     {
       config: read,

@@ -114,6 +114,7 @@ export const TicketResponse = z.object({
     bestEffort: z.boolean().describe('No SLA applies: no clock runs.'),
     paused: z.boolean(),
     nextDeadlineAt: Instant,
+    nextNoticeAt: Instant.describe('The next warning or due instant of a running clock'),
     clocks: z.array(ClockResponse),
   }),
   entitlement: z

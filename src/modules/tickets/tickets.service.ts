@@ -22,7 +22,7 @@ import {
   triageQueue,
 } from './tickets.queries.js';
 import type { CreateTicketInput, ReplyInput, TicketListQuery, UpdateTicketInput } from './tickets.schemas.js';
-import { ticketEvents, ticketMessages, tickets } from './tickets.tables.js';
+import { ticketEvents, ticketMessages, ticketQueues, tickets } from './tickets.tables.js';
 
 /** Who acts: a signed-in user from the request, or a contact writing in by mail. */
 export type Actor = {
@@ -333,7 +333,20 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
           Object.assign(set, await move(tx, before, await loadWorkflow(tx), patch.status, actor, now));
 
         const changes = diff(before as Record<string, unknown>, set as Record<string, unknown>);
-        for (const field of ['priority', 'assigneeId', 'clientId', 'category', 'queue'] as const)
+        const tracked = [
+          'priority',
+          'impact',
+          'urgency',
+          'type',
+          'subject',
+          'tags',
+          'assigneeId',
+          'clientId',
+          'category',
+          'queue',
+          'problemId',
+        ] as const;
+        for (const field of tracked)
           if (changes[field])
             await event(
               tx,
@@ -455,6 +468,10 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         statuses: [...w.statuses],
         transitions: Object.fromEntries(Object.entries(w.transitions).map(([from, to]) => [from, [...to]])),
       };
+    },
+
+    async queues() {
+      return db.select().from(ticketQueues).orderBy(ticketQueues.name);
     },
 
     async statusCodes() {

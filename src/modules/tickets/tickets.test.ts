@@ -204,7 +204,7 @@ describe.each(storeKinds)('tickets on %s', (kind) => {
         breachedAt: at(15).toISOString(),
       });
       const history = await tickets.history(staffScope, created.id);
-      expect(history.map((e) => e.kind)).toEqual(['created', 'priority']);
+      expect(history.map((e) => e.kind)).toEqual(['created', 'priority', 'impact', 'urgency']);
     });
   });
 
