@@ -19,6 +19,15 @@ const Env = z.object({
   KEEL_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(15),
   KEEL_WORKER: bool.default(true),
   KEEL_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  SMTP_IN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_IN_HOST: z.string().default('127.0.0.1'),
+  SMTP_IN_MAX_BYTES: z.coerce.number().int().positive().default(26_214_400),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/[^\s<>@"]+@[^\s<>@"]+/, 'must hold a mail address, e.g. Helpdesk <help@example.com>')
+    .default('Keel Helpdesk <helpdesk@keel.local>'),
+  KEEL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +50,17 @@ export type Config = {
   /** How long a looked-up session or API token is trusted before it is checked again. */
   authCacheMs: number;
   logLevel: string;
+  /** Inbound mail: `keel serve` listens for SMTP on this port when it is set. */
+  smtpInPort: number | undefined;
+  smtpInHost: string;
+  /** The largest mail the SMTP listener takes, in bytes. */
+  smtpInMaxBytes: number;
+  /** Outgoing mail relay (nodemailer URL, e.g. smtp://user:pass@mail.example.com:587); unset: no mail out. */
+  smtpUrl: string | undefined;
+  /** The sender of acknowledgements, replies and notices, e.g. `Acme Helpdesk <help@acme.example>`. */
+  mailFrom: string;
+  /** The largest attachment kept, by upload or by mail, in bytes. */
+  attachmentMaxBytes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +86,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inProcessWorker: e.KEEL_WORKER,
     authCacheMs: e.KEEL_AUTH_CACHE_MS,
     logLevel: e.LOG_LEVEL,
+    smtpInPort: e.SMTP_IN_PORT,
+    smtpInHost: e.SMTP_IN_HOST,
+    smtpInMaxBytes: e.SMTP_IN_MAX_BYTES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    attachmentMaxBytes: e.KEEL_ATTACHMENT_MAX_BYTES,
   };
 }
