@@ -10,9 +10,15 @@ import type { TicketPorts } from './tickets.ports.js';
 import { ticketsRoutes } from './tickets.routes.js';
 import { createTicketsService } from './tickets.service.js';
 
+export {
+  type AttachmentsService,
+  type CheckedFile,
+  createAttachmentsModule,
+  type IncomingFile,
+} from './attachments.module.js';
 export type { SlaNotice } from './sla-notices.js';
 export type { ResolvedSla, TicketPorts } from './tickets.ports.js';
-export type { TicketsService } from './tickets.service.js';
+export type { Actor, TicketMessageEvent, TicketsService, Within } from './tickets.service.js';
 
 /** Listeners (mail, webhooks) that hear of each SLA warning and breach once it is recorded. */
 export type SlaNoticeListener = (notice: SlaNotice) => Promise<void>;
