@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { helpdeskPorts, isAssignable } from './helpdesk-wiring.js';
+import { mailPorts } from './mail-wiring.js';
 import { createAgreementsModule } from './modules/agreements/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
+import { createMailModule } from './modules/mail/index.js';
 import { createSlaModule, type SlaService } from './modules/sla/index.js';
-import { createTicketsModule } from './modules/tickets/index.js';
+import { createAttachmentsModule, createTicketsModule } from './modules/tickets/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import type { AccessScope } from './platform/auth/principal.js';
 import type { Config } from './platform/config.js';
@@ -61,6 +63,17 @@ export function createModules(store: Store, config: Config) {
     },
   });
   slaService = sla.service;
+  const attachments = createAttachmentsModule({ db: store.db, maxBytes: config.attachmentMaxBytes });
+  // Mail in (SMTP listener) and out (jobs through SMTP_URL): tickets, attachments, contacts, users.
+  const mail = createMailModule({
+    config,
+    ports: mailPorts({
+      tickets: tickets.service,
+      attachments: attachments.service,
+      clients: clients.service,
+      identity: identity.service,
+    }),
+  });
   const modules: KeelModule[] = [
     identity.module,
     clients.module,
@@ -68,8 +81,10 @@ export function createModules(store: Store, config: Config) {
     agreements.module,
     sla.module,
     tickets.module,
+    attachments.module,
+    mail.module,
   ];
-  return { clients, identity, catalog, agreements, sla, tickets, modules };
+  return { clients, identity, catalog, agreements, sla, tickets, attachments, mail, modules };
 }
 
 export type Keel = ReturnType<typeof createModules>;
@@ -142,6 +157,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     keel,
     jobs,
     async close() {
+      await keel.mail.service.close();
       await http.close();
       await jobsStarted.catch(() => {});
       await jobs?.stop();

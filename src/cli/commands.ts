@@ -77,6 +77,10 @@ export async function serveCommand(config: Config) {
     console.log(
       `Keel ${store.kind === 'pglite' ? `on the embedded store (${config.dataDir})` : 'on PostgreSQL'} at ${shown}`,
     );
+    if (config.smtpInPort !== undefined) {
+      const smtp = await app.keel.mail.service.listen();
+      console.log(`Mail in: SMTP on ${smtp.host}:${smtp.port}`);
+    }
   } catch (err) {
     // Without this the process lingered after a failed start (pg-boss timers, the open store) and
     // kept the data folder locked.

@@ -1,4 +1,4 @@
-import { eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { AccessScope } from '../../platform/auth/principal.js';
 import { containsPattern, listByName } from '../../platform/db/query.js';
@@ -14,7 +14,7 @@ import {
   orConflict,
 } from './clients.rows.js';
 import type { CreateContactInput, UpdateContactInput } from './clients.schemas.js';
-import { contacts } from './clients.tables.js';
+import { clients, contacts } from './clients.tables.js';
 
 export type Contact = ReturnType<typeof presentContact>;
 
@@ -47,6 +47,23 @@ export function createContactsService(db: Db) {
           .limit(limit),
       );
       return { ...page, items: page.items.map(presentContact) };
+    },
+
+    /** Live contacts of live clients with this email (any case): how inbound mail finds its sender. Staff only. */
+    async findContactsByEmail(email: string): Promise<Contact[]> {
+      const rows = await db
+        .select({ contact: contacts })
+        .from(contacts)
+        .innerJoin(clients, eq(clients.id, contacts.clientId))
+        .where(
+          and(
+            sql`lower(${contacts.email}) = ${email.toLowerCase()}`,
+            isNull(contacts.archivedAt),
+            isNull(clients.archivedAt),
+          ),
+        )
+        .orderBy(asc(contacts.createdAt));
+      return rows.map((r) => presentContact(r.contact));
     },
 
     async getContact(scope: AccessScope, id: string): Promise<Contact> {
