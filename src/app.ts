@@ -9,6 +9,7 @@ import { createIdentityModule } from './modules/identity/index.js';
 import { createMailModule } from './modules/mail/index.js';
 import { createSlaModule, type SlaService } from './modules/sla/index.js';
 import { createAttachmentsModule, createTicketsModule } from './modules/tickets/index.js';
+import { createWebhooksModule } from './modules/webhooks/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import type { AccessScope } from './platform/auth/principal.js';
 import type { Config } from './platform/config.js';
@@ -30,6 +31,9 @@ export function createModules(store: Store, config: Config) {
       if (err instanceof AppError && err.code === 'CLIENT_NOT_FOUND') return null;
       throw err;
     });
+  // Agreements and tickets name SLA policies, and the SLA module checks pause statuses against the
+  // ticket workflow: the policies are reached through this late-bound service.
+  let slaService: SlaService | null = null;
   const agreements = createAgreementsModule({
     db: store.db,
     clientVisible: async (scope, clientId) => {
@@ -41,9 +45,8 @@ export function createModules(store: Store, config: Config) {
     workTypes: async () => (await catalog.service.listWorkTypes()).filter((w) => w.active),
     unknownCategories: catalog.service.unknownCategories,
     unknownWorkTypes: catalog.service.unknownWorkTypes,
+    slaPolicyExists: async (policyId) => (await slaService!.resolved(policyId)) !== null,
   });
-  // The SLA module checks pause statuses against the ticket workflow, and tickets read SLA policies.
-  let slaService: SlaService | null = null;
   const tickets = createTicketsModule({
     db: store.db,
     ports: helpdeskPorts({
@@ -63,6 +66,8 @@ export function createModules(store: Store, config: Config) {
     },
   });
   slaService = sla.service;
+  // Outbound webhooks: other modules publish events through webhooks.service.publish().
+  const webhooks = createWebhooksModule({ db: store.db });
   const attachments = createAttachmentsModule({ db: store.db, maxBytes: config.attachmentMaxBytes });
   // Mail in (SMTP listener) and out (jobs through SMTP_URL): tickets, attachments, contacts, users.
   const mail = createMailModule({
@@ -83,8 +88,9 @@ export function createModules(store: Store, config: Config) {
     tickets.module,
     attachments.module,
     mail.module,
+    webhooks.module,
   ];
-  return { clients, identity, catalog, agreements, sla, tickets, attachments, mail, modules };
+  return { clients, identity, catalog, agreements, sla, tickets, attachments, mail, webhooks, modules };
 }
 
 export type Keel = ReturnType<typeof createModules>;

@@ -4,7 +4,8 @@ export const fullStack = (overrides: Record<string, unknown> = {}) => ({
   name: 'Managed Complete',
   startDate: '2026-01-01',
   minimumTermMonths: 12,
-  slaPolicyId: '0190e4a0-0000-7000-8000-00000000a5a5',
+  // The seeded 'Standard (business hours)' policy.
+  slaPolicyId: '01900000-0000-7000-8000-000000000011',
   coveredCategories: ['monitoring', 'patching', 'backup', 'helpdesk', 'security'],
   coveredWorkTypes: ['remote', 'onsite'],
   exclusions: [{ category: 'network', workType: null, description: 'Network projects', hourlyRate: 13000 }],

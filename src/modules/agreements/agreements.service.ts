@@ -20,6 +20,8 @@ export type AgreementDeps = {
   clientVisible(scope: AccessScope, clientId: string): Promise<boolean>;
   unknownCategories(codes: string[]): Promise<string[]>;
   unknownWorkTypes(codes: string[]): Promise<string[]>;
+  /** Whether an SLA policy is saved (the SLA module answers). */
+  slaPolicyExists(policyId: string): Promise<boolean>;
 };
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -60,10 +62,12 @@ export function createAgreementsService(deps: AgreementDeps) {
     for (const code of await deps.unknownWorkTypes([...new Set(workTypes)])) {
       fields.push({ field: 'body.coveredWorkTypes', message: `unknown work type ${code}` });
     }
+    if (input.slaPolicyId && !(await deps.slaPolicyExists(input.slaPolicyId)))
+      fields.push({ field: 'body.slaPolicyId', message: 'is not a saved SLA policy' });
     if (fields.length)
       throw new AppError(
         'VALIDATION_FAILED',
-        'The agreement names things the catalog does not have.',
+        'The agreement names things the catalog or the SLA policies do not have.',
         fields,
       );
   }

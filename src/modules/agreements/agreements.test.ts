@@ -78,6 +78,7 @@ describe.each(storeKinds)('agreements API on %s', (kind) => {
       [{ clientId: client.id, ...fullStack({ startDate: '2026-02-30' }) }, 400],
       [{ clientId: client.id, ...fullStack({ kind: 'barter' }) }, 400],
       [{ clientId: client.id, ...fullStack({ coveredWorkTypes: ['juggling'] }) }, 400],
+      [{ clientId: client.id, ...fullStack({ slaPolicyId: '0190e4a0-0000-7000-8000-00000000a5a5' }) }, 400],
       [{ clientId: '0190e4a0-0000-7000-8000-000000000000', ...fullStack() }, 404],
     ];
     for (const [body, status] of bad) expectProblem(await api('POST', '/api/v1/agreements', body), status);
