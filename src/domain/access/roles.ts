@@ -26,6 +26,7 @@ export const permissions = [
   'tickets:write',
   'sla:read',
   'sla:write',
+  'webhooks:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
