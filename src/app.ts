@@ -10,8 +10,9 @@ import { createMailModule } from './modules/mail/index.js';
 import { createSlaModule, type SlaService } from './modules/sla/index.js';
 import { createAttachmentsModule, createTicketsModule } from './modules/tickets/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
+import { wireNotices } from './notice-wiring.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
-import type { AccessScope } from './platform/auth/principal.js';
+import { type AccessScope, staffScope } from './platform/auth/principal.js';
 import type { Config } from './platform/config.js';
 import type { Store } from './platform/db/store.js';
 import { AppError } from './platform/errors.js';
@@ -78,6 +79,15 @@ export function createModules(store: Store, config: Config) {
       clients: clients.service,
       identity: identity.service,
     }),
+  });
+  wireNotices({
+    identity: identity.service,
+    mail: mail.service,
+    publicUrl: config.publicUrl,
+    onSlaNotice: tickets.onSlaNotice,
+    onSurveyOpened: tickets.onSurveyOpened,
+    contactEmail: async (contactId) =>
+      (await clients.service.getContact(staffScope, contactId).catch(() => null))?.email ?? null,
   });
   const modules: KeelModule[] = [
     identity.module,

@@ -28,6 +28,7 @@ const Env = z.object({
     .regex(/[^\s<>@"]+@[^\s<>@"]+/, 'must hold a mail address, e.g. Helpdesk <help@example.com>')
     .default('Keel Helpdesk <helpdesk@keel.local>'),
   KEEL_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
+  KEEL_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -61,6 +62,8 @@ export type Config = {
   mailFrom: string;
   /** The largest attachment kept, by upload or by mail, in bytes. */
   attachmentMaxBytes: number;
+  /** Where people reach Keel, for links in mail (e.g. the CSAT survey): default http://localhost:PORT. */
+  publicUrl: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -92,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     attachmentMaxBytes: e.KEEL_ATTACHMENT_MAX_BYTES,
+    publicUrl: (e.KEEL_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }
