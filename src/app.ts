@@ -10,7 +10,7 @@ import { createMailModule } from './modules/mail/index.js';
 import { createSlaModule, type SlaService } from './modules/sla/index.js';
 import { createAttachmentsModule, createTicketsModule } from './modules/tickets/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
-import { wireNotices } from './notice-wiring.js';
+import { wireNotices, wireWebhooks } from './notice-wiring.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { type AccessScope, staffScope } from './platform/auth/principal.js';
 import type { Config } from './platform/config.js';
@@ -88,6 +88,12 @@ export function createModules(store: Store, config: Config) {
     onSurveyOpened: tickets.onSurveyOpened,
     contactEmail: async (contactId) =>
       (await clients.service.getContact(staffScope, contactId).catch(() => null))?.email ?? null,
+  });
+  wireWebhooks({
+    webhooks: webhooks.service,
+    onSlaNotice: tickets.onSlaNotice,
+    onMessage: (listen) => tickets.service.onMessage(listen),
+    onResolved: (listen) => tickets.service.onResolved(listen),
   });
   const modules: KeelModule[] = [
     identity.module,

@@ -4,8 +4,9 @@
  */
 import type { IdentityService } from './modules/identity/index.js';
 import type { MailService } from './modules/mail/index.js';
-import type { SlaNotice } from './modules/tickets/index.js';
+import type { SlaNotice, TicketMessageEvent } from './modules/tickets/index.js';
 import { ticketReference } from './modules/tickets/tickets.presenters.js';
+import type { WebhooksService } from './modules/webhooks/index.js';
 
 type SurveyTicket = {
   id: string;
@@ -81,5 +82,36 @@ export function wireNotices(deps: {
     if (!to) return;
     const mail = surveyMail(ticketReference(ticket.number), ticket.subject, token, deps.publicUrl);
     await deps.mail.sendNotice({ to, ticketId: ticket.id, ...mail });
+  });
+}
+
+/** Receivers hear of new tickets, resolutions and SLA notices, once each has committed. */
+export function wireWebhooks(deps: {
+  webhooks: WebhooksService;
+  onSlaNotice(listen: (n: SlaNotice) => Promise<void>): void;
+  onMessage(listen: (e: TicketMessageEvent) => Promise<void>): void;
+  onResolved(
+    listen: (
+      t: SurveyTicket & { clientId: string | null; status: string; priority: string },
+    ) => Promise<void>,
+  ): void;
+}) {
+  deps.onSlaNotice(async (n) => {
+    const type = n.notice === 'breach' ? 'ticket.sla_breached' : 'ticket.sla_warning';
+    await deps.webhooks.publish(type, { ...n }, { clientId: n.clientId });
+  });
+  deps.onMessage(async (e) => {
+    if (e.kind !== 'created') return;
+    await deps.webhooks.publish('ticket.created', { ticketId: e.ticketId, channel: e.channel });
+  });
+  deps.onResolved(async (t) => {
+    const data = {
+      ticketId: t.id,
+      reference: ticketReference(t.number),
+      subject: t.subject,
+      status: t.status,
+      priority: t.priority,
+    };
+    await deps.webhooks.publish('ticket.resolved', data, { clientId: t.clientId });
   });
 }
