@@ -30,6 +30,11 @@ export type TicketSla = {
   paused: boolean;
   /** The earliest due instant of a running (or overdue) clock; what the queue is ordered by. */
   nextDeadlineAt: string | null;
+  /**
+   * The next warning or due instant of a running clock, as of the last time the clocks were
+   * stored; null when no clock runs (paused, met, or all overdue).
+   */
+  nextNoticeAt: string | null;
   /** Live clocks on one ticket; the queue's rows carry none. */
   clocks: Clock[];
 };
@@ -124,7 +129,12 @@ export type UpdateTicketInput = Partial<{
   assigneeId: string | null;
   tags: string[];
   subject: string;
+  /** The problem record this incident belongs to; null unlinks it. */
+  problemId: string | null;
 }>;
+
+/** A queue tickets can be in; the triage queue holds what nobody could place. */
+export type TicketQueue = { code: string; name: string; triage: boolean };
 
 export type ReplyInput = { body: string; public: boolean; status?: string };
 

@@ -13,6 +13,7 @@ import type {
   Ticket,
   TicketEvent,
   TicketMessage,
+  TicketQueue,
   UpdateTicketInput,
   Workflow,
 } from './ticket-types';
@@ -28,6 +29,8 @@ export const ticketKeys = {
   messages: (id: string) => ['tickets', 'detail', id, 'messages'] as const,
   history: (id: string) => ['tickets', 'detail', id, 'history'] as const,
   workflow: ['tickets', 'workflow'] as const,
+  queues: ['tickets', 'queues'] as const,
+  mine: ['tickets', 'list', 'mine'] as const,
 };
 
 const path = (id: string) => `/api/v1/tickets/${encodeURIComponent(id)}`;
@@ -84,6 +87,29 @@ export const useWorkflow = () =>
     queryFn: () => api.get<Workflow>('/api/v1/tickets/workflow'),
     staleTime: 10 * 60_000,
   });
+
+/** The queues change only when an administrator edits them. */
+export const useQueues = () =>
+  useQuery({
+    queryKey: ticketKeys.queues,
+    queryFn: () => api.get<{ items: TicketQueue[] }>('/api/v1/tickets/queues').then((r) => r.items),
+    staleTime: 10 * 60_000,
+  });
+
+/**
+ * The ticket people quote as "T-000123" (or 123), resolved or not; null when there is none. The
+ * list's search matches the number exactly (and subjects containing the text, hence the check).
+ */
+export async function findTicketByReference(reference: string): Promise<Ticket | null> {
+  const n = /^(?:T-?)?0*(\d{1,15})$/i.exec(reference.trim())?.[1];
+  if (!n) return null;
+  const page = await api.get<Page<Ticket>>('/api/v1/tickets', {
+    q: `T-${n}`,
+    include_resolved: 'true',
+    limit: 50,
+  });
+  return page.items.find((t) => t.number === Number(n)) ?? null;
+}
 
 /** The answer becomes the ticket's detail; the queue, timeline and history are fetched again. */
 function useTicketWrite<V>(fn: (vars: V) => Promise<Ticket>) {

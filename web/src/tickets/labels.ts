@@ -32,22 +32,6 @@ export const typeLabels: Record<TicketType, string> = {
   change: 'Change',
 };
 
-/**
- * The queues the database starts with. The API has no list of queues yet, so these are offered
- * with any other queue a ticket on screen is in.
- */
-export const knownQueues: Record<string, string> = {
-  'service-desk': 'Service desk',
-  triage: 'Triage',
-  alerts: 'Monitoring alerts',
-};
-
-export const queueLabel = (code: string) => knownQueues[code] ?? code;
-
-export const queueOptions = (...seen: (string | null | undefined)[]) => [
-  ...new Set([...Object.keys(knownQueues), ...seen.filter((q): q is string => Boolean(q))]),
-];
-
 export const statusLabel = (workflow: Workflow | undefined, code: string) =>
   workflow?.statuses.find((s) => s.code === code)?.label ?? code;
 

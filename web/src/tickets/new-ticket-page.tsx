@@ -12,16 +12,9 @@ import { SelectField, TextField } from '../ui/controlled-fields';
 import { Field } from '../ui/field';
 import { PageHeader } from '../ui/page-header';
 import { fieldErrors, ProblemAlert } from '../ui/problem-alert';
-import {
-  levelLabels,
-  levels,
-  priorityLabels,
-  queueLabel,
-  queueOptions,
-  sourceLabels,
-  typeLabels,
-} from './labels';
+import { levelLabels, levels, priorityLabels, sourceLabels, typeLabels } from './labels';
 import { parseTags } from './tags';
+import { useQueueList } from './use-queues';
 import { displayName, useStaff } from './use-staff';
 
 const shown = [
@@ -49,6 +42,7 @@ export function NewTicketPage() {
   const create = useCreateTicket();
   const categories = useCategories();
   const matrix = usePriorityMatrix();
+  const queues = useQueueList();
   const [clientId, setClientId] = useState(params.get('client') ?? '');
   const [contactId, setContactId] = useState('');
   const [requesterEmail, setRequesterEmail] = useState('');
@@ -205,8 +199,13 @@ export function NewTicketPage() {
               value={queue}
               onChange={setQueue}
               options={[
-                ['', clientId ? 'Automatic (service desk)' : 'Automatic (triage)'],
-                ...queueOptions().map((q) => [q, queueLabel(q)] as const),
+                [
+                  '',
+                  clientId
+                    ? `Automatic (${queues.label('service-desk')})`
+                    : `Automatic (${queues.triage?.name ?? 'triage'})`,
+                ],
+                ...queues.options(),
               ]}
             />
             <SelectField

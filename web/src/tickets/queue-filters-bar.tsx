@@ -3,13 +3,15 @@ import type { Priority, QueueFilters } from '../api/ticket-types';
 import { useWorkflow } from '../api/tickets';
 import { ClientSelect } from '../clients/client-select';
 import { useDebounced } from '../ui/use-debounced';
-import { priorities, priorityLabels, queueLabel, queueOptions } from './labels';
+import { priorities, priorityLabels } from './labels';
+import { useQueueList } from './use-queues';
 
 type Props = { filters: QueueFilters; onChange: (next: Partial<QueueFilters>) => void };
 
 /** Search by subject or number as you type; narrow by client, priority, status and queue. */
 export function QueueFiltersBar({ filters, onChange }: Props) {
   const workflow = useWorkflow();
+  const queues = useQueueList();
   const [term, setTerm] = useState(filters.q);
   const settled = useDebounced(term);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search term should refilter
@@ -73,9 +75,9 @@ export function QueueFiltersBar({ filters, onChange }: Props) {
           onChange={(e) => onChange({ queue: e.target.value })}
         >
           <option value="">Every queue</option>
-          {queueOptions(filters.queue).map((q) => (
-            <option key={q} value={q}>
-              {queueLabel(q)}
+          {queues.options(filters.queue).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
             </option>
           ))}
         </select>

@@ -4,7 +4,7 @@ import type { Ticket, Workflow } from '../api/ticket-types';
 import { Badge } from '../ui/badge';
 import { useNow } from '../ui/use-now';
 import { priorityLabels, priorityTone, statusLabel } from './labels';
-import { formatInstant, queueCountdown } from './time-left';
+import { formatInstant, queueCountdown, queueWarnAt } from './time-left';
 import type { Staff } from './use-staff';
 
 type Props = { tickets: Ticket[]; workflow: Workflow | undefined; staff: Staff };
@@ -30,6 +30,8 @@ export function QueueTable({ tickets, workflow, staff }: Props) {
         <tbody>
           {tickets.map((t) => {
             const left = queueCountdown(t, now);
+            const warnAt = queueWarnAt(t);
+            const due = t.sla.nextDeadlineAt;
             return (
               <tr key={t.id} className={left.overdue ? 'row--overdue' : undefined}>
                 <td className="nowrap">
@@ -54,7 +56,13 @@ export function QueueTable({ tickets, workflow, staff }: Props) {
                 </td>
                 <td
                   className={`nowrap sla-left sla-left--${left.tone}`}
-                  title={t.sla.nextDeadlineAt ? `Due ${formatInstant(t.sla.nextDeadlineAt)}` : undefined}
+                  title={
+                    due
+                      ? `Due ${formatInstant(due)}${
+                          warnAt && Date.parse(warnAt) > now ? `; warning from ${formatInstant(warnAt)}` : ''
+                        }`
+                      : undefined
+                  }
                 >
                   {left.text}
                 </td>

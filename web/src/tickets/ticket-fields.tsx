@@ -6,17 +6,9 @@ import { useUpdateTicket } from '../api/tickets';
 import { ClientSelect } from '../clients/client-select';
 import { SelectField } from '../ui/controlled-fields';
 import { fieldErrors, ProblemAlert } from '../ui/problem-alert';
-import {
-  levelLabels,
-  levels,
-  nextStatuses,
-  priorities,
-  priorityLabels,
-  queueLabel,
-  queueOptions,
-  typeLabels,
-} from './labels';
+import { levelLabels, levels, nextStatuses, priorities, priorityLabels, typeLabels } from './labels';
 import { formatTags, parseTags } from './tags';
+import { useQueueList } from './use-queues';
 import { displayName, type Staff } from './use-staff';
 
 type Props = { ticket: Ticket; workflow: Workflow; staff: Staff; readOnly: boolean };
@@ -41,6 +33,7 @@ export function TicketFields({ ticket, workflow, staff, readOnly }: Props) {
   const me = useSession().user;
   const update = useUpdateTicket(ticket.id);
   const categories = useCategories();
+  const queues = useQueueList();
   const errors = fieldErrors(update.error);
   // While a change is on its way, show it rather than the value it replaces.
   const pending = update.isPending ? (update.variables ?? {}) : {};
@@ -138,7 +131,7 @@ export function TicketFields({ ticket, workflow, staff, readOnly }: Props) {
             errors={errors}
             value={value('queue', ticket.queue) ?? ticket.queue}
             onChange={(queue) => save({ queue })}
-            options={queueOptions(ticket.queue).map((q) => [q, queueLabel(q)] as const)}
+            options={queues.options(ticket.queue)}
           />
           <SelectField
             label="Type"

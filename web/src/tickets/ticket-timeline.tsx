@@ -3,8 +3,9 @@ import { useContacts } from '../api/children';
 import { useClientNames } from '../api/clients';
 import type { Ticket, TicketEvent, TicketMessage, Workflow } from '../api/ticket-types';
 import { Badge } from '../ui/badge';
-import { priorityLabels, queueLabel, sourceLabels, statusLabel } from './labels';
+import { priorityLabels, sourceLabels, statusLabel } from './labels';
 import { formatInstant } from './time-left';
+import { useQueueList } from './use-queues';
 import type { Staff } from './use-staff';
 
 type Entry =
@@ -34,6 +35,8 @@ export function TicketTimeline({ ticket, messages, events, workflow, staff }: Pr
     .filter((e) => e.kind === 'clientId')
     .flatMap((e) => [text(e.data.from), text(e.data.to)]);
   const clientNames = useClientNames(clientIds);
+  const queues = useQueueList();
+  const queueLabel = queues.label;
 
   const entries: Entry[] = [
     ...messages.map((m, i) => ({

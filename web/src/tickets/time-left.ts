@@ -54,14 +54,24 @@ export function countdown(dueAt: string, now: number, warnAt?: string | null): C
 }
 
 /**
- * A queue row's nearest deadline. The queue's rows carry the stored next deadline only (no warning
- * instant), so "soon" there means within the "Breaching soon" window.
+ * When a queue row turns to "warning". Rows carry no clocks, only the nearest deadline and the next
+ * notice instant (a warning or due instant of a running clock, stored with the clocks): a notice
+ * before the deadline is a warning still to come; one at or past it means every warning before the
+ * deadline has passed. Rows without a notice instant (paused clocks) fall back to the "Breaching
+ * soon" window.
  */
+export function queueWarnAt(t: Ticket): string | null {
+  const { nextDeadlineAt: due, nextNoticeAt: notice } = t.sla;
+  if (!due || !notice) return null;
+  return Date.parse(notice) < Date.parse(due) ? notice : new Date(0).toISOString();
+}
+
+/** A queue row's nearest deadline, its tone following the ticket's own warning instants. */
 export function queueCountdown(t: Ticket, now: number): Countdown {
   if (t.resolvedAt) return { text: t.closedAt ? 'closed' : 'resolved', tone: 'muted', overdue: false };
   if (t.sla.bestEffort) return { text: 'best effort', tone: 'muted', overdue: false };
   if (t.sla.nextDeadlineAt) {
-    const c = countdown(t.sla.nextDeadlineAt, now);
+    const c = countdown(t.sla.nextDeadlineAt, now, queueWarnAt(t));
     return t.sla.paused ? { ...c, text: `${c.text} · paused` } : c;
   }
   if (t.sla.paused) return { text: 'paused', tone: 'muted', overdue: false };
