@@ -2,6 +2,7 @@ import { and, arrayOverlaps, desc, eq, gt, gte, ilike, lt, or, type SQL } from '
 import { z } from 'zod';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import { newSecret } from '../../platform/auth/secrets.js';
+import { ttlCache } from '../../platform/cache.js';
 import { newId } from '../../platform/db/columns.js';
 import { containsPattern } from '../../platform/db/query.js';
 import type { Db, DbOrTx } from '../../platform/db/store.js';
@@ -57,6 +58,15 @@ const DELIVERY = 'webhook_delivery';
 
 export function createWebhooksService(deps: { db: Db; policy: DeliveryPolicy; queue: DeliveryQueue }) {
   const { db, policy, queue } = deps;
+  // Most events have no subscriber: knowing what active endpoints subscribe to spares a transaction
+  // per event. Another process's new endpoint is seen within the cache's time limit.
+  const subscribed = ttlCache(2_000, async (_: null) => {
+    const rows = await db
+      .select({ events: webhookEndpoints.events })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.active, true));
+    return new Set(rows.flatMap((r) => r.events));
+  });
 
   async function findEndpoint(tx: DbOrTx, id: string, lock = false): Promise<EndpointRow> {
     const query = tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
@@ -146,7 +156,7 @@ export function createWebhooksService(deps: { db: Db; policy: DeliveryPolicy; qu
 
     async createWebhook(input: CreateWebhookInput): Promise<WebhookWithSecret> {
       const secret = newSecret('whsec');
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(webhookEndpoints)
           .values({ ...input, secret })
@@ -159,10 +169,12 @@ export function createWebhooksService(deps: { db: Db; policy: DeliveryPolicy; qu
         });
         return { ...presentWebhook(row!), secret };
       });
+      subscribed.forget();
+      return result;
     },
 
     async updateWebhook(id: string, patch: UpdateWebhookInput): Promise<Webhook> {
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const before = await findEndpoint(tx, id, true);
         const [after] = await tx
           .update(webhookEndpoints)
@@ -177,6 +189,8 @@ export function createWebhooksService(deps: { db: Db; policy: DeliveryPolicy; qu
         });
         return presentWebhook(after!);
       });
+      subscribed.forget();
+      return result;
     },
 
     /** Deletes the endpoint with its delivery log; nothing more is sent to it, retries included. */
@@ -191,6 +205,7 @@ export function createWebhooksService(deps: { db: Db; policy: DeliveryPolicy; qu
           changes: { url: before.url, events: before.events },
         });
       });
+      subscribed.forget();
     },
 
     /** A new signing secret, shown once; the old one can keep signing alongside for a grace period. */
@@ -242,6 +257,11 @@ export function createWebhooksService(deps: { db: Db; policy: DeliveryPolicy; qu
           'PAYLOAD_TOO_LARGE',
           `A ${type} event of ${size} bytes exceeds ${MAX_EVENT_BYTES}.`,
         );
+      if (!opts.tx) {
+        const patterns = await subscribed.get(null);
+        if (!patternsMatching(type).some((p) => patterns.has(p)))
+          return { eventId: newId(), deliveryIds: [] };
+      }
       const run = async (tx: DbOrTx): Promise<PublishedEvent> => {
         const endpoints = await tx
           .select({ id: webhookEndpoints.id })
