@@ -88,6 +88,9 @@ export const tickets = pgTable(
     index('tickets_assignee_queue_idx')
       .on(t.assigneeId, t.nextDeadlineAt, t.number)
       .where(sql`resolved_at is null`),
+    index('tickets_client_queue_idx')
+      .on(t.clientId, t.nextDeadlineAt, t.number)
+      .where(sql`resolved_at is null`),
     index('tickets_notice_idx').on(t.nextNoticeAt).where(sql`next_notice_at is not null`),
     index('tickets_client_idx').on(t.clientId, t.createdAt),
     index('tickets_updated_idx').on(t.updatedAt),

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_client_queue_idx" ON "tickets" USING btree ("client_id","next_deadline_at","number") WHERE resolved_at is null;
