@@ -5,11 +5,7 @@
 
 import { openingBalances } from './domain/entitlement/balances.js';
 import { decideEntitlement } from './domain/entitlement/decide.js';
-import type {
-  AgreementsService,
-  ClassificationService,
-  EntitlementService,
-} from './modules/agreements/index.js';
+import type { AgreementsService, ClassificationService } from './modules/agreements/index.js';
 import type { CatalogService } from './modules/catalog/index.js';
 import type { ClientsService } from './modules/clients/index.js';
 import type { IdentityService } from './modules/identity/index.js';

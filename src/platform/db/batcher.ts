@@ -11,7 +11,7 @@ export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, maxBatch 
   async function settle(batch: Waiting[]) {
     try {
       const out = await run(batch.map((w) => w.item));
-      batch.forEach((w, i) => w.resolve(out[i]!));
+      for (const [i, w] of batch.entries()) w.resolve(out[i]!);
     } catch (err) {
       if (batch.length === 1) batch[0]!.reject(err);
       else for (const w of batch) await settle([w]);
