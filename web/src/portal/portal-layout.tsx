@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
 import { useSession } from '../api/session';
 import { SignOutButton } from '../auth/sign-out-button';
 
@@ -14,6 +15,14 @@ export function PortalLayout({ children }: { children: ReactNode }) {
         <p className="brand">
           Keel <span className="brand__sub">client portal</span>
         </p>
+        <nav aria-label="Portal" className="portal-nav">
+          <NavLink to="/" end className="portal-nav__link">
+            Your company
+          </NavLink>
+          <NavLink to="/tickets" className="portal-nav__link">
+            Your tickets
+          </NavLink>
+        </nav>
         <span className="topbar__user">{user.name || user.email}</span>
         <SignOutButton />
       </header>

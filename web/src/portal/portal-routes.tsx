@@ -1,13 +1,17 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { PortalHome } from './portal-home';
 import { PortalLayout } from './portal-layout';
+import { PortalNewTicket } from './portal-new-ticket';
+import { PortalTickets } from './portal-tickets';
 
-/** The portal has one page for now; any other address leads back to it. */
+/** The portal: the client's company, and its tickets; any other address leads back home. */
 export function PortalRoutes() {
   return (
     <PortalLayout>
       <Routes>
         <Route index element={<PortalHome />} />
+        <Route path="tickets" element={<PortalTickets />} />
+        <Route path="tickets/new" element={<PortalNewTicket />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </PortalLayout>
