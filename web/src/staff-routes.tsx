@@ -22,6 +22,8 @@ import { StaffLayout } from './layout/staff-layout';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { CsatResultsPage } from './reports/csat-results-page';
+import { ReportsPage } from './reports/reports-page';
 import { SettingsPage } from './settings/settings-page';
 import { CalendarPage, NewCalendarPage } from './sla/calendar-page';
 import { CalendarsTab } from './sla/calendars-tab';
@@ -64,6 +66,8 @@ export function StaffRoutes() {
         <Route path="tickets" element={<QueuePage />} />
         <Route path="tickets/new" element={<NewTicketPage />} />
         <Route path="tickets/:ticketId" element={<TicketPage />} />
+        <Route path="reports" element={<ReportsPage />} />
+        <Route path="reports/csat" element={<CsatResultsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="settings/sla" element={<SlaSettingsPage />}>
           <Route index element={<CalendarsTab />} />

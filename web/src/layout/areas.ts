@@ -48,8 +48,9 @@ export const staffAreas: readonly Area[] = [
   {
     path: '/reports',
     label: 'Reports',
-    ready: false,
-    purpose: 'MRR and its movements, profitability per client, SLA compliance and payment behaviour.',
+    ready: true,
+    purpose:
+      'Customer satisfaction; later MRR and its movements, profitability per client, SLA compliance and payment behaviour.',
   },
   {
     path: '/catalog',
