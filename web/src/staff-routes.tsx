@@ -22,6 +22,8 @@ import { StaffLayout } from './layout/staff-layout';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { ProblemPage } from './problems/problem-page';
+import { ProblemsPage } from './problems/problems-page';
 import { CsatResultsPage } from './reports/csat-results-page';
 import { ReportsPage } from './reports/reports-page';
 import { SettingsPage } from './settings/settings-page';
@@ -66,6 +68,8 @@ export function StaffRoutes() {
         <Route path="tickets" element={<QueuePage />} />
         <Route path="tickets/new" element={<NewTicketPage />} />
         <Route path="tickets/:ticketId" element={<TicketPage />} />
+        <Route path="tickets/problems" element={<ProblemsPage />} />
+        <Route path="tickets/problems/:problemId" element={<ProblemPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/csat" element={<CsatResultsPage />} />
         <Route path="settings" element={<SettingsPage />} />

@@ -43,11 +43,19 @@ export function QueuePage() {
         title="Tickets"
         subtitle="Ordered by SLA urgency: the nearest deadline first."
         actions={
-          canCreate && (
-            <Link className="button button--primary" to="/tickets/new">
-              New ticket
+          <>
+            <Link className="button" to="/tickets/problems">
+              Problems
             </Link>
-          )
+            <Link className="button" to="/reports/csat">
+              Satisfaction
+            </Link>
+            {canCreate && (
+              <Link className="button button--primary" to="/tickets/new">
+                New ticket
+              </Link>
+            )}
+          </>
         }
       />
       <nav className="tabs" aria-label="Queue views">

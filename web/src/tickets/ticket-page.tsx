@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useClient } from '../api/clients';
 import { useCan } from '../api/session';
 import { useTicket, useTicketHistory, useTicketMessages, useWorkflow } from '../api/tickets';
+import { TicketProblemPanel } from '../problems/ticket-problem-panel';
 import { Badge } from '../ui/badge';
 import { PageHeader } from '../ui/page-header';
 import { ProblemAlert } from '../ui/problem-alert';
@@ -66,6 +67,7 @@ function TicketView({ ticketId }: { ticketId: string }) {
         <SlaPanel ticket={ticket} />
         <EntitlementPanel ticket={ticket} />
       </div>
+      <TicketProblemPanel ticket={ticket} canWrite={canWrite} />
       <section className="section" aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
         {messages.data && history.data ? (

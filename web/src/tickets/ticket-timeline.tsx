@@ -83,6 +83,12 @@ export function TicketTimeline({ ticket, messages, events, workflow, staff }: Pr
         return `Category ${text(d.from) ?? 'none'} → ${text(d.to) ?? 'none'}`;
       case 'queue':
         return `Queue ${queueLabel(String(d.from))} → ${queueLabel(String(d.to))}`;
+      case 'problemId':
+        return d.to
+          ? d.from
+            ? 'Moved to another problem'
+            : 'Linked to a problem'
+          : 'Unlinked from its problem';
       default:
         return humanize(e.kind);
     }
