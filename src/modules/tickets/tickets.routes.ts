@@ -19,6 +19,16 @@ const read = { access: { permission: 'tickets:read' as const } };
 const write = { access: { permission: 'tickets:write' as const } };
 const tags = ['tickets'];
 const Params = z.strictObject({ ticketId: z.uuid() });
+const StatusCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const WorkflowBody = z.strictObject({
+  statuses: z
+    .array(
+      z.strictObject({ code: StatusCode, label: z.string().trim().min(1).max(60), phase: z.enum(phases) }),
+    )
+    .min(3)
+    .max(40),
+  transitions: z.record(StatusCode, z.array(StatusCode).max(40)),
+});
 
 export function ticketsRoutes(app: FastifyInstance, service: TicketsService) {
   const r = typed(app);
@@ -65,6 +75,19 @@ export function ticketsRoutes(app: FastifyInstance, service: TicketsService) {
       },
     },
     () => service.workflow(),
+  );
+  r.put(
+    '/api/v1/tickets/workflow',
+    {
+      config: { access: { permission: 'sla:write' as const } },
+      schema: {
+        tags,
+        summary: 'Replace the statuses and the moves allowed between them',
+        body: WorkflowBody,
+        response: { 200: WorkflowBody },
+      },
+    },
+    (req) => service.setWorkflow(req.body),
   );
   r.get(
     '/api/v1/tickets/queues',

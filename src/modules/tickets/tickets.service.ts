@@ -1,6 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import { priorityOf } from '../../domain/sla/priority.js';
-import { initialStatus, phaseOf, transitionProblem, type Workflow } from '../../domain/tickets/workflow.js';
+import {
+  initialStatus,
+  phaseOf,
+  transitionProblem,
+  type Workflow,
+  workflowProblems,
+} from '../../domain/tickets/workflow.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import type { AccessScope } from '../../platform/auth/principal.js';
 import { ttlCache } from '../../platform/cache.js';
@@ -22,7 +28,7 @@ import {
   triageQueue,
 } from './tickets.queries.js';
 import type { CreateTicketInput, ReplyInput, TicketListQuery, UpdateTicketInput } from './tickets.schemas.js';
-import { ticketEvents, ticketMessages, ticketQueues, tickets } from './tickets.tables.js';
+import { ticketEvents, ticketMessages, ticketQueues, ticketStatuses, tickets } from './tickets.tables.js';
 
 /** Who acts: a signed-in user from the request, or a contact writing in by mail. */
 export type Actor = {
@@ -468,6 +474,49 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         statuses: [...w.statuses],
         transitions: Object.fromEntries(Object.entries(w.transitions).map(([from, to]) => [from, [...to]])),
       };
+    },
+
+    /**
+     * Replaces the workflow. It must stay readable by the clocks (one status in the new phase, an
+     * open and a resolved one, every status leading somewhere), and no status a ticket is in may go.
+     */
+    async setWorkflow(workflow: Workflow) {
+      const problems = workflowProblems(workflow);
+      if (problems.length)
+        throw new AppError(
+          'UNPROCESSABLE',
+          `The workflow cannot be used: ${problems.join('; ')}.`,
+          problems.map((message) => ({ field: 'body', message })),
+        );
+      const kept = workflow.statuses.map((st) => st.code);
+      const inUse = await db
+        .selectDistinct({ status: tickets.status })
+        .from(tickets)
+        .where(notInArray(tickets.status, kept));
+      if (inUse.length)
+        throw new AppError(
+          'CONFLICT',
+          `Tickets are still in ${inUse.map((r) => r.status).join(', ')}: move them before removing the status.`,
+        );
+      await db.transaction(async (tx) => {
+        await tx.delete(ticketStatuses);
+        await tx
+          .insert(ticketStatuses)
+          .values(
+            workflow.statuses.map((st, i) => ({
+              ...st,
+              position: i + 1,
+              next: [...(workflow.transitions[st.code] ?? [])],
+            })),
+          );
+        await recordAudit(tx, {
+          action: 'update',
+          entityType: 'ticket_workflow',
+          changes: { statuses: kept },
+        });
+      });
+      workflowCache.forget();
+      return this.workflow();
     },
 
     async queues() {

@@ -294,4 +294,36 @@ describe.each(storeKinds)('tickets on %s', (kind) => {
     const mine = await api('GET', '/api/v1/tickets?assignee=me');
     expect(mine.data.items.map((x: { id: string }) => x.id)).toContain(created.data.id);
   });
+
+  it('lets an administrator add a status to the workflow, refusing one the clocks could not read', async () => {
+    const admin = await buildUser(t.current, 'admin');
+    const current = (await api('GET', '/api/v1/tickets/workflow')).data;
+    const scheduled = {
+      statuses: [...current.statuses, { code: 'scheduled', label: 'Scheduled visit', phase: 'paused' }],
+      transitions: {
+        ...current.transitions,
+        scheduled: ['in_progress', 'resolved'],
+        open: [...current.transitions.open, 'scheduled'],
+      },
+    };
+    const saved = await api('PUT', '/api/v1/tickets/workflow', scheduled, admin);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const ticket = await api('POST', '/api/v1/tickets', { clientId: managed, subject: 'Visit on Tuesday' });
+    await api('PATCH', `/api/v1/tickets/${ticket.data.id}`, { status: 'open' });
+    const moved = await api('PATCH', `/api/v1/tickets/${ticket.data.id}`, { status: 'scheduled' });
+    expect(moved.data.status).toBe('scheduled');
+
+    const noResolved = {
+      statuses: scheduled.statuses.filter((x: { phase: string }) => x.phase !== 'resolved'),
+      transitions: {},
+    };
+    expectProblem(await api('PUT', '/api/v1/tickets/workflow', noResolved, admin), 422);
+    expect(expectProblem(await api('PUT', '/api/v1/tickets/workflow', current, admin), 409).detail).toContain(
+      'scheduled',
+    );
+    expectProblem(await api('PUT', '/api/v1/tickets/workflow', current), 403);
+    await api('PATCH', `/api/v1/tickets/${ticket.data.id}`, { status: 'resolved' });
+    const restored = await api('PUT', '/api/v1/tickets/workflow', current, admin);
+    expect(restored.statusCode, restored.body).toBe(200);
+  });
 });
