@@ -74,6 +74,21 @@ export function csatRoutes(app: FastifyInstance, service: CsatService) {
     (req) => service.answerInPortal(scopeOfRequest(req), req.params.ticketId, req.body),
   );
   r.get(
+    '/api/v1/tickets/:ticketId/csat',
+    {
+      config: { access: { permission: 'tickets:read' } },
+      schema: {
+        tags,
+        summary: 'The rating a ticket received, if any',
+        params: z.strictObject({ ticketId: z.uuid() }),
+        response: {
+          200: Answer.extend({ rating: z.number().int().nullable(), answeredAt: z.string().nullable() }),
+        },
+      },
+    },
+    (req) => service.ofTicket(scopeOfRequest(req), req.params.ticketId),
+  );
+  r.get(
     '/api/v1/csat/results',
     {
       config: { access: { permission: 'tickets:read', staffOnly: true } },

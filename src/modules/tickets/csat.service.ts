@@ -95,6 +95,14 @@ export function createCsatService(db: Db) {
       return answer(eq(csatSurveys.ticketId, ticketId), ticketId, ticket.clientId, input);
     },
 
+    /** The rating of one ticket, if its survey was answered; null otherwise. */
+    async ofTicket(scope: AccessScope, ticketId: string) {
+      await findTicket(db, scope, ticketId);
+      const [row] = await db.select().from(csatSurveys).where(eq(csatSurveys.ticketId, ticketId));
+      if (!row?.answeredAt) return { ticketId, rating: null, comment: null, answeredAt: null };
+      return { ticketId, rating: row.rating, comment: row.comment, answeredAt: row.answeredAt.toISOString() };
+    },
+
     async results(range: { from: string; to: string }) {
       const answered = and(
         isNotNull(csatSurveys.answeredAt),

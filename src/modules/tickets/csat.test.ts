@@ -40,6 +40,8 @@ describe.each(storeKinds)('CSAT on %s', (kind) => {
     const rated = await api('POST', `/api/v1/csat/${token}`, { rating: 5, comment: 'Quick and kind' });
     expect(rated.statusCode, rated.body).toBe(200);
     expect(rated.data).toMatchObject({ ticketId: id, rating: 5 });
+    const read = await api('GET', `/api/v1/tickets/${id}/csat`, undefined, portal);
+    expect(read.data).toMatchObject({ rating: 5, comment: 'Quick and kind' });
 
     // Reopening and resolving again does not open a second survey.
     await api('PATCH', `/api/v1/tickets/${id}`, { status: 'open' }, tech);

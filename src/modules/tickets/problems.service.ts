@@ -6,11 +6,12 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import { staffScope } from '../../platform/auth/principal.js';
+import { currentContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/store.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { ticketReference } from './tickets.presenters.js';
 import type { TicketsService } from './tickets.service.js';
-import { problems, tickets } from './tickets.tables.js';
+import { problems, ticketEvents, tickets } from './tickets.tables.js';
 
 type ProblemRow = typeof problems.$inferSelect;
 export type ProblemInput = { title: string; rootCause: string; workaround: string; ticketIds: string[] };
@@ -121,6 +122,27 @@ export function createProblemsService(db: Db, ticketsService: TicketsService) {
       await load(id);
       await checkTickets(add);
       await db.transaction(async (tx) => {
+        // Each incident's history says it joined or left the problem, as a link made from the ticket does.
+        const actorUserId = currentContext()?.principal?.userId ?? null;
+        const moved = await tx
+          .select({ id: tickets.id, problemId: tickets.problemId })
+          .from(tickets)
+          .where(inArray(tickets.id, [...add, ...remove]));
+        const events = moved.flatMap((t) => {
+          const to = add.includes(t.id) ? id : t.problemId === id ? null : t.problemId;
+          return to === t.problemId
+            ? []
+            : [
+                {
+                  ticketId: t.id,
+                  kind: 'problemId',
+                  byStaff: true,
+                  actorUserId,
+                  data: { from: t.problemId, to },
+                },
+              ];
+        });
+        if (events.length) await tx.insert(ticketEvents).values(events);
         if (add.length) await tx.update(tickets).set({ problemId: id }).where(inArray(tickets.id, add));
         if (remove.length)
           await tx

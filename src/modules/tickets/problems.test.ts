@@ -36,6 +36,11 @@ describe.each(storeKinds)('problems on %s', (kind) => {
       remove: [two.id],
     });
     expect(linked.data.incidents).toHaveLength(2);
+    const history = await api('GET', `/api/v1/tickets/${three.id}/history`);
+    expect(history.data.items.at(-1)).toMatchObject({
+      kind: 'problemId',
+      data: { from: null, to: created.data.id },
+    });
     const known = await api('PATCH', `/api/v1/problems/${created.data.id}`, {
       status: 'known_error',
       rootCause: 'Certificate not renewed',
