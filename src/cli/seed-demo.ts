@@ -14,6 +14,7 @@ import {
   ensureCatalog,
   seedAgreements,
 } from './demo/seed-agreements.js';
+import { ensureSla, type SlaTally } from './demo/seed-sla.js';
 import { demoMsp, demoPortalUser, demoStaff } from './demo/users.js';
 
 const PAGE = 200;
@@ -37,7 +38,7 @@ async function listAll<T>(
   throw new Error('Too many rows to list.');
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 const counted = (n: { sites: number; contacts: number }) =>
   `${plural(n.sites, 'site')}, ${plural(n.contacts, 'contact')}`;
 
@@ -46,14 +47,21 @@ const isDemo = (c: Client) => (c.notes ?? '').startsWith(DEMO_NOTES_PREFIX);
 
 const key = (text: string) => text.trim().toLowerCase();
 
-type Tally = { clients: number; sites: number; contacts: number; users: number } & AgreementTally;
+type Tally = {
+  clients: number;
+  sites: number;
+  contacts: number;
+  users: number;
+  sla: SlaTally;
+} & AgreementTally;
 
 /**
- * `keel seed --demo`: the demo MSP's clients, sites, contacts and users, its catalog, and each
- * client's agreements with their signatures, amendments and endings, written through the services
- * (so every row is validated and audited like any other). Deterministic and idempotent: what exists
- * is found by name (clients, sites, catalog items, a client's agreements) or email (contacts, users)
- * and left alone, so a second run adds nothing and a run that was interrupted is completed.
+ * `keel seed --demo`: the demo MSP's clients, sites, contacts and users, its catalog, its SLA
+ * calendars and policies, and each client's agreements with their signatures, amendments and
+ * endings, written through the services (so every row is validated and audited like any other).
+ * Deterministic and idempotent: what exists is found by name (clients, sites, catalog items, SLA
+ * calendars and policies, a client's agreements) or email (contacts, users) and left alone, so a
+ * second run adds nothing and a run that was interrupted is completed.
  */
 export async function seedDemo(keel: Keel, log: (line: string) => void): Promise<string> {
   const clientsService = keel.clients.service;
@@ -63,6 +71,7 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     sites: 0,
     contacts: 0,
     users: 0,
+    sla: { calendars: 0, policies: 0 },
     catalog: 0,
     agreements: 0,
     amendments: 0,
@@ -86,7 +95,12 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
       return isDemo(c) && !c.archived ? [{ spec, id: c.id }] : [];
     });
     const catalog = await ensureCatalog(keel, false);
-    if (catalogTotal(catalog.missing) === 0 && !(await agreementsPending(keel, refs))) {
+    const sla = await ensureSla(keel, false);
+    if (
+      catalogTotal(catalog.missing) === 0 &&
+      sla.missing.policies === 0 &&
+      !(await agreementsPending(keel, refs))
+    ) {
       log(
         `Found "${demoClients[0]!.name}" and the other ${demoClients.length - 1} demo clients, ` +
           'their agreements and the demo users.',
@@ -156,7 +170,16 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     }
   }
 
-  Object.assign(created, await seedAgreements(keel, refs, log));
+  const sla = await ensureSla(keel, true);
+  created.sla = sla.missing;
+  if (sla.missing.calendars + sla.missing.policies)
+    log(
+      `SLA: added ${plural(sla.missing.calendars, 'calendar')} and ` +
+        `${plural(sla.missing.policies, 'policy', 'policies')} ` +
+        `(business hours, extended, 24x7; ${demoMsp.timeZone}, Irish public holidays)`,
+    );
+  const slaIds = (tier: keyof typeof sla.ids) => sla.ids[tier];
+  Object.assign(created, await seedAgreements(keel, refs, slaIds, log));
   return summary(keel, 'seeded', created, notes, refs);
 }
 
@@ -240,7 +263,8 @@ async function summary(
         `${agreements} agreements (created now: ${created.clients} clients, ${created.sites} sites, ` +
         `${created.contacts} contacts, ${created.users} users, ${created.catalog} catalog items, ` +
         `${created.agreements} agreements, ${created.amendments} amendments, ` +
-        `${created.events} signatures and endings).`,
+        `${created.events} signatures and endings, ` +
+        `${created.sla.calendars + created.sla.policies} SLA calendars and policies).`,
     );
   }
 
@@ -278,6 +302,7 @@ async function summary(
     return `${code} ${n}`;
   });
   out.push(`Contract criteria failed by the deciding agreement, clients: ${failing.join(', ')}.`);
+
   const kindOf = new Map(result.clients.map((c) => [c.clientId, c.kind]));
   for (const r of refs) {
     const kind = kindOf.get(r.id);

@@ -25,6 +25,7 @@ import {
 } from '../../src/cli/demo/catalog.js';
 import { demoClients } from '../../src/cli/demo/clients.js';
 import { seededRng } from '../../src/cli/demo/random.js';
+import { slaTiers } from '../../src/cli/demo/sla.js';
 import { demoPortalUser, demoStaff } from '../../src/cli/demo/users.js';
 import { seedDemo } from '../../src/cli/seed-demo.js';
 import { type ClientKind, clientKinds } from '../../src/domain/classification/classify.js';
@@ -214,7 +215,7 @@ describe('demo data set', () => {
       expect(new Set(agreementNames).size, c.name).toBe(agreementNames.length);
       for (const a of c.intendedAgreements) {
         const what = `${c.name}: ${a.name}`;
-        const body = agreementBody(c, a, fakeId(0), ids);
+        const body = agreementBody(c, a, fakeId(0), ids, (tier) => fakeId(500 + slaTiers.indexOf(tier)));
         expect(body.kind, what).toBe(apiKinds[a.kind]);
         expect(body.lines.filter((l) => !l.recurring).length, what).toBe(a.lines.length ? 0 : 1);
         expect(body.slaPolicyId !== null, what).toBe(a.sla);

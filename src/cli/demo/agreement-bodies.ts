@@ -1,7 +1,8 @@
 /**
  * The demo's intended agreements as the agreements API's bodies: the agreement as signed (today's
  * lines with every amendment undone), its signature, its dated amendments and how it ended. Pure:
- * catalog ids come in as a lookup, so the same bodies are built for a check and for a seed.
+ * catalog and SLA policy ids come in as look-ups, so the same bodies are built for a check and for a
+ * seed.
  */
 import type { LifecycleAction } from '../../domain/agreements/lifecycle.js';
 import type { AgreementKind as ApiKind, LineUnit } from '../../domain/agreements/types.js';
@@ -21,8 +22,9 @@ import type {
   IntendedAmendment,
   PricedPer,
 } from './agreements.js';
-import { catalogItem, categoryOf, demoSlaPolicies } from './catalog.js';
+import { catalogItem, categoryOf } from './catalog.js';
 import type { DemoClientSpec } from './clients.js';
+import { demoSlaPolicies, type SlaIds } from './sla.js';
 
 /** The id of a catalog service, plan or product by its name; null when it is not there (yet). */
 export type CatalogIds = (name: string) => string | null;
@@ -135,12 +137,21 @@ function notesOf(a: IntendedAgreement): string {
   return `${DEMO_AGREEMENT_NOTES}${covers}${sla}`;
 }
 
+/** The SLA policy an agreement names: the real policy of its tier, which must exist by now. */
+export function slaPolicyOf(a: IntendedAgreement, slaIds: SlaIds): string | null {
+  if (!a.slaTier) return null;
+  const id = slaIds(a.slaTier);
+  if (!id) throw new Error(`${a.name}: the ${a.slaTier} SLA policy does not exist yet.`);
+  return id;
+}
+
 /** The agreement as signed (a draft: signature and status follow through the lifecycle). */
 export function agreementBody(
   client: Pick<DemoClientSpec, 'sites'>,
   a: IntendedAgreement,
   clientId: string,
   ids: CatalogIds,
+  slaIds: SlaIds,
 ): CreateAgreementInput {
   const kind = apiKinds[a.kind];
   const signed = lineHistory(a).signed.map((l) => lineBody(l.line, ids, client.sites.length));
@@ -173,7 +184,7 @@ export function agreementBody(
         ? null
         : { hoursPerPeriod: a.blockHours, rollover: a.rollover, overageRate: a.hourlyRateMinor ?? 0 },
     retainerAmount: kind === 'retainer' ? a.prepaidMinor : null,
-    slaPolicyId: a.slaTier ? demoSlaPolicies[a.slaTier].id : null,
+    slaPolicyId: slaPolicyOf(a, slaIds),
     complianceFrameworks: a.compliance,
     termination: { noticeDays: a.noticeDays, earlyTerminationFee: a.earlyTerminationFeeMinor },
     notes: notesOf(a),

@@ -1,13 +1,13 @@
 /**
  * The demo MSP's catalog: the services it sells, the plans (tiers) that bundle them, the products
- * and licences it resells, two work types beyond the built-in ones, and the SLA tiers its
- * agreements refer to. Data only; `keel seed --demo` writes it through the catalog service.
+ * and licences it resells, and two work types beyond the built-in ones. Data only; `keel seed --demo`
+ * writes it through the catalog service (the SLA tiers agreements refer to are in ./sla.ts).
  *
  * Prices are list prices in minor units. The catalog has no currency (one list for every client);
  * each agreement line carries the price actually agreed in the client's currency.
  */
 import type { LineUnit } from '../../domain/agreements/types.js';
-import { minor, type Service, type SlaTier, type WorkType } from './agreements.js';
+import { minor, type Service, type WorkType } from './agreements.js';
 
 export type DemoService = {
   name: string;
@@ -215,20 +215,6 @@ export const categoryOf: Record<Service, string | null> = {
   'microsoft-365': 'licences',
   antivirus: 'licences',
   'adobe-creative-cloud': 'licences',
-};
-
-/**
- * SLA policies by tier. Agreements refer to an SLA policy by id, and Keel does not store SLA
- * policies yet: these fixed ids are what the demo's agreements carry, so the SLA area can create
- * the policies under the same ids later.
- */
-export const demoSlaPolicies: Record<SlaTier, { id: string; name: string }> = {
-  'business-hours': {
-    id: '019a0000-51a0-7000-8000-000000000001',
-    name: 'Business hours: Mon–Fri 08:00–18:00',
-  },
-  extended: { id: '019a0000-51a0-7000-8000-000000000002', name: 'Extended: 07:00–20:00 and Saturdays' },
-  '24x7': { id: '019a0000-51a0-7000-8000-000000000003', name: '24x7 for P1, business hours otherwise' },
 };
 
 export type CatalogItem =

@@ -4,7 +4,8 @@
  *
  * Idempotent, and a run that was interrupted is completed: catalog items are found by name (work
  * types by code), agreements by client and name; an agreement found is brought forward along its
- * lifecycle (signed, amended, ended) where it stopped, never back.
+ * lifecycle (signed, amended, ended) where it stopped, never back. One still naming a fixed SLA id
+ * of the days before SLA policies existed is pointed at the real policy of its tier.
  */
 import type { Keel } from '../../app.js';
 import { transition } from '../../domain/agreements/lifecycle.js';
@@ -18,10 +19,12 @@ import {
   endingActions,
   endingBody,
   lineHistory,
+  slaPolicyOf,
 } from './agreement-bodies.js';
 import type { IntendedAgreement } from './agreements.js';
 import { demoPlans, demoProducts, demoServices, demoWorkTypes } from './catalog.js';
 import type { DemoClientSpec } from './clients.js';
+import { legacySlaPolicyIds, type SlaIds } from './sla.js';
 
 const key = (text: string) => text.trim().toLowerCase();
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -84,7 +87,11 @@ export async function ensureCatalog(
 
 export const catalogTotal = (c: CatalogCounts) => c.services + c.plans + c.products + c.workTypes;
 
-type Found = { id: string; status: AgreementStatus; startDate: string };
+type Found = { id: string; status: AgreementStatus; startDate: string; slaPolicyId: string | null };
+
+const legacyIds = new Set(Object.values(legacySlaPolicyIds));
+/** Ended agreements keep what they were signed with; the service refuses to change them. */
+const closed = new Set<AgreementStatus>(['expired', 'terminated']);
 type Outcome = { pending: boolean; done: string[]; tally: Omit<AgreementTally, 'catalog'> };
 
 /**
@@ -97,6 +104,7 @@ async function reconcile(
   a: IntendedAgreement,
   found: Found | undefined,
   ids: CatalogIds,
+  slaIds: SlaIds,
   apply: boolean,
 ): Promise<Outcome> {
   const service = keel.agreements.service;
@@ -108,12 +116,23 @@ async function reconcile(
   let current = found;
   if (!current) {
     if (todo()) return out;
-    const created = await service.create(staffScope, agreementBody(ref.spec, a, ref.id, ids));
-    current = { id: created.id, status: created.status, startDate: created.startDate };
+    const created = await service.create(staffScope, agreementBody(ref.spec, a, ref.id, ids, slaIds));
+    current = {
+      id: created.id,
+      status: created.status,
+      startDate: created.startDate,
+      slaPolicyId: created.slaPolicyId,
+    };
     out.tally.agreements++;
     out.done.push('created');
   }
   const id = current.id;
+  if (a.slaTier && current.slaPolicyId && legacyIds.has(current.slaPolicyId) && !closed.has(current.status)) {
+    if (todo()) return out;
+    await service.update(staffScope, id, { slaPolicyId: slaPolicyOf(a, slaIds) });
+    current.slaPolicyId = slaPolicyOf(a, slaIds);
+    out.done.push('SLA policy');
+  }
   if (a.status === 'active' && current.status === 'draft') {
     if (todo()) return out;
     await service.act(staffScope, id, 'activate', activateBody(ref.spec, a));
@@ -157,28 +176,37 @@ async function agreementsOf(keel: Keel, clientId: string): Promise<Map<string, F
   const found = new Map<string, Found>();
   for (const a of await keel.agreements.service.list(staffScope, { client_id: clientId })) {
     if (!found.has(key(a.name)))
-      found.set(key(a.name), { id: a.id, status: a.status, startDate: a.startDate });
+      found.set(key(a.name), {
+        id: a.id,
+        status: a.status,
+        startDate: a.startDate,
+        slaPolicyId: a.slaPolicyId,
+      });
   }
   return found;
 }
 
 /** Whether any demo client lacks an agreement, or one has not come as far as the data says. */
 export async function agreementsPending(keel: Keel, clients: readonly DemoClientRef[]): Promise<boolean> {
-  const none: CatalogIds = () => null;
+  const none = () => null;
   for (const ref of clients) {
     if (!ref.spec.intendedAgreements.length) continue;
     const found = await agreementsOf(keel, ref.id);
     for (const a of ref.spec.intendedAgreements) {
-      if ((await reconcile(keel, ref, a, found.get(key(a.name)), none, false)).pending) return true;
+      if ((await reconcile(keel, ref, a, found.get(key(a.name)), none, none, false)).pending) return true;
     }
   }
   return false;
 }
 
-/** Creates the demo catalog and brings every demo client's agreements as far as the data says. */
+/**
+ * Creates the demo catalog and brings every demo client's agreements as far as the data says; the
+ * agreements name the demo's SLA policies, which must exist by now.
+ */
 export async function seedAgreements(
   keel: Keel,
   clients: readonly DemoClientRef[],
+  slaIds: SlaIds,
   log: (line: string) => void,
 ): Promise<AgreementTally> {
   const catalog = await ensureCatalog(keel, true);
@@ -195,7 +223,7 @@ export async function seedAgreements(
     const found = await agreementsOf(keel, ref.id);
     const lines: string[] = [];
     for (const a of ref.spec.intendedAgreements) {
-      const out = await reconcile(keel, ref, a, found.get(key(a.name)), catalog.ids, true);
+      const out = await reconcile(keel, ref, a, found.get(key(a.name)), catalog.ids, slaIds, true);
       tally.agreements += out.tally.agreements;
       tally.amendments += out.tally.amendments;
       tally.events += out.tally.events;

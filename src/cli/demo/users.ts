@@ -1,8 +1,11 @@
 import type { StaffRole } from '../../domain/access/roles.js';
 import { demoClients } from './clients.js';
 
-/** The demo MSP itself: its name and mail domain (a reserved .example name). */
-export const demoMsp = { name: 'Northbeam IT', domain: 'northbeam-it.example' };
+/**
+ * The demo MSP itself: its name, mail domain (a reserved .example name) and home, a Dublin office
+ * whose SLA calendars run on Irish time and close on Irish public holidays.
+ */
+export const demoMsp = { name: 'Northbeam IT', domain: 'northbeam-it.example', timeZone: 'Europe/Dublin' };
 
 export type DemoStaffUser = { role: StaffRole; name: string; email: string; password: string };
 
