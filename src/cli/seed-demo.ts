@@ -15,6 +15,8 @@ import {
   seedAgreements,
 } from './demo/seed-agreements.js';
 import { ensureSla, type SlaTally } from './demo/seed-sla.js';
+import { seedTickets, type TicketTally, ticketCounts, ticketsPending } from './demo/seed-tickets.js';
+import { HISTORY_DAYS } from './demo/tickets.js';
 import { demoMsp, demoPortalUser, demoStaff } from './demo/users.js';
 
 const PAGE = 200;
@@ -53,15 +55,17 @@ type Tally = {
   contacts: number;
   users: number;
   sla: SlaTally;
+  tickets: TicketTally;
 } & AgreementTally;
 
 /**
  * `keel seed --demo`: the demo MSP's clients, sites, contacts and users, its catalog, its SLA
- * calendars and policies, and each client's agreements with their signatures, amendments and
- * endings, written through the services (so every row is validated and audited like any other).
- * Deterministic and idempotent: what exists is found by name (clients, sites, catalog items, SLA
- * calendars and policies, a client's agreements) or email (contacts, users) and left alone, so a
- * second run adds nothing and a run that was interrupted is completed.
+ * calendars and policies, each client's agreements with their signatures, amendments and endings,
+ * and two months of helpdesk tickets with their replies, notes and status moves, written through
+ * the services (so every row is validated and audited like any other). Deterministic and
+ * idempotent: what exists is found by name (clients, sites, catalog items, SLA calendars and
+ * policies, a client's agreements), email (contacts, users) or client and subject (tickets) and
+ * left alone, so a second run adds nothing and a run that was interrupted is completed.
  */
 export async function seedDemo(keel: Keel, log: (line: string) => void): Promise<string> {
   const clientsService = keel.clients.service;
@@ -72,6 +76,7 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     contacts: 0,
     users: 0,
     sla: { calendars: 0, policies: 0 },
+    tickets: { tickets: 0, steps: 0, notices: 0 },
     catalog: 0,
     agreements: 0,
     amendments: 0,
@@ -99,11 +104,12 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     if (
       catalogTotal(catalog.missing) === 0 &&
       sla.missing.policies === 0 &&
-      !(await agreementsPending(keel, refs))
+      !(await agreementsPending(keel, refs)) &&
+      !(await ticketsPending(keel, refs))
     ) {
       log(
         `Found "${demoClients[0]!.name}" and the other ${demoClients.length - 1} demo clients, ` +
-          'their agreements and the demo users.',
+          'their agreements, tickets and the demo users.',
       );
       return summary(keel, 'present', created, notes, refs);
     }
@@ -180,6 +186,7 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     );
   const slaIds = (tier: keyof typeof sla.ids) => sla.ids[tier];
   Object.assign(created, await seedAgreements(keel, refs, slaIds, log));
+  created.tickets = await seedTickets(keel, refs, slaIds, log);
   return summary(keel, 'seeded', created, notes, refs);
 }
 
@@ -303,6 +310,19 @@ async function summary(
   });
   out.push(`Contract criteria failed by the deciding agreement, clients: ${failing.join(', ')}.`);
 
+  const t = await ticketCounts(keel);
+  out.push(
+    '',
+    `Tickets (the queue: GET /api/v1/tickets): ${t.total} demo tickets over the last ${HISTORY_DAYS} days; ` +
+      `${t.open} open (${t.breached} breached, ${t.paused} paused, ${t.triage} in triage), ` +
+      `${t.resolved} resolved (${t.closed} of them closed).`,
+  );
+  if (outcome === 'seeded' && created.tickets.tickets + created.tickets.steps)
+    out.push(
+      `Created now: ${plural(created.tickets.tickets, 'ticket')} and ` +
+        `${created.tickets.steps} replies, notes and status moves; the SLA sweep recorded ` +
+        `${plural(created.tickets.notices, 'warning or breach', 'warnings and breaches')}.`,
+    );
   const kindOf = new Map(result.clients.map((c) => [c.clientId, c.kind]));
   for (const r of refs) {
     const kind = kindOf.get(r.id);
