@@ -140,4 +140,37 @@ describe.each(storeKinds)('SLA warnings, breaches and escalation on %s', (kind) 
     await tickets.sweep(at(1000));
     expect(heard.filter((n) => n.ticketId === ticket.id)).toEqual([]);
   });
+
+  it('records a breach that passed before the ticket was next written, with no sweep in between', async () => {
+    const { tickets } = t.current.keel;
+    const ticket = await tickets.service.create(
+      staffScope,
+      {
+        clientId,
+        subject: unique('Written late'),
+        source: 'api',
+        type: 'incident',
+        impact: 'medium',
+        urgency: 'medium',
+        tags: [],
+        description: '',
+      },
+      actor(),
+      t0,
+    );
+    // An internal note meets nothing; it is written after the response target (40 min) ran out.
+    await tickets.service.reply(
+      staffScope,
+      ticket.id,
+      { body: 'Looking into it', public: false },
+      actor(),
+      at(45),
+    );
+    await tickets.sweep(at(46));
+    expect(heard.filter((n) => n.ticketId === ticket.id).map((n) => [n.clock, n.notice])).toEqual([
+      ['response', 'breach'],
+    ]);
+    await tickets.sweep(at(47));
+    expect(heard.filter((n) => n.ticketId === ticket.id)).toHaveLength(1);
+  });
 });

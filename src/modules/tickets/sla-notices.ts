@@ -131,7 +131,7 @@ export async function sweepSlaNotices(
             .returning()
         : [row];
       // Recomputing moves nextNoticeAt past `now`, so this ticket leaves the sweep until its next instant.
-      await storeClocks(tx, updated!, sla, now);
+      await storeClocks(tx, updated!, sla, now, true);
       return notices;
     });
     for (const notice of sent) await ports.onNotice(notice);

@@ -52,15 +52,21 @@ export const ticketHistory = (tx: DbOrTx, ticketId: string) =>
 
 const when = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms));
 
-/** The columns the queue and the notice job read, from clocks computed at `now`. */
-export function clockColumns(clocks: readonly Clock[], now: Date) {
+/**
+ * The columns the queue and the notice job read, from clocks computed at `now`. The next notice
+ * instant is the nearest warning or due instant of an unmet clock; a write (`sweptNow` false) also
+ * counts instants already past, so a ticket written after its due time is swept and its breach
+ * recorded; the sweep itself (`sweptNow` true) looks only ahead, or it would find the same ticket
+ * every minute.
+ */
+export function clockColumns(clocks: readonly Clock[], now: Date, sweptNow = false) {
   const get = (kind: Clock['kind']) => clocks.find((c) => c.kind === kind);
   const response = get('response');
   const resolution = get('resolution');
   const ahead = clocks
-    .filter((c) => c.state === 'running')
+    .filter((c) => c.state === 'running' || (!sweptNow && c.state === 'breached' && c.metAt === null))
     .flatMap((c) => [c.warnAt, c.dueAt])
-    .filter((t) => t > now.getTime());
+    .filter((t) => !sweptNow || t > now.getTime());
   return {
     responseDueAt: when(response?.dueAt),
     responseMetAt: when(response?.metAt),
@@ -81,11 +87,12 @@ export async function storeClocks(
   row: TicketRow,
   sla: ResolvedSla | null,
   now: Date,
+  sweptNow = false,
 ): Promise<TicketRow> {
   const clocks = clocksOf(row, await ticketHistory(tx, row.id), sla, now);
   const [updated] = await tx
     .update(tickets)
-    .set(clockColumns(clocks, now))
+    .set(clockColumns(clocks, now, sweptNow))
     .where(eq(tickets.id, row.id))
     .returning();
   return updated!;
