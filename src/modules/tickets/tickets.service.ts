@@ -500,15 +500,13 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         );
       await db.transaction(async (tx) => {
         await tx.delete(ticketStatuses);
-        await tx
-          .insert(ticketStatuses)
-          .values(
-            workflow.statuses.map((st, i) => ({
-              ...st,
-              position: i + 1,
-              next: [...(workflow.transitions[st.code] ?? [])],
-            })),
-          );
+        await tx.insert(ticketStatuses).values(
+          workflow.statuses.map((st, i) => ({
+            ...st,
+            position: i + 1,
+            next: [...(workflow.transitions[st.code] ?? [])],
+          })),
+        );
         await recordAudit(tx, {
           action: 'update',
           entityType: 'ticket_workflow',
