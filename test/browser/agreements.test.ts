@@ -1,21 +1,16 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalDate } from '../../src/domain/agreements/renewal.js';
 import { fullStack } from '../support/agreements.js';
-import { buildClient, buildUser, call, createTestApp, type TestApp } from '../support/app.js';
-import { ensureWebBuild } from './web-build.js';
-
-const PASSWORD = 'correct horse battery staple';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+import { buildClient, buildUser, call, type TestApp } from '../support/app.js';
+import {
+  createWebApp,
+  PASSWORD,
+  signIn,
+  startWebStack,
+  stopWebStack,
+  usePage,
+  type WebStack,
+} from './support.js';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const today = isoDay(new Date());
@@ -25,10 +20,7 @@ const startDate = (() => {
   return isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 1)));
 })();
 
-type Fixture = {
-  app: TestApp;
-  baseUrl: string;
-  browser: Browser;
+type Fixture = WebStack & {
   client: { id: string; name: string };
   other: { id: string; name: string; agreement: string };
   agreementId: string;
@@ -58,8 +50,7 @@ async function seedAgreement(app: TestApp, headers: Record<string, string>, clie
 }
 
 beforeAll(async () => {
-  const webDist = await ensureWebBuild();
-  const app = await createTestApp('pglite', { webDist });
+  const app = await createWebApp();
   // A French billing address: the client's amounts show in euros.
   const client = await buildClient(app, {
     name: `Acme Dental ${process.pid}`,
@@ -100,14 +91,8 @@ beforeAll(async () => {
     clientId: client.id,
   });
 
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.http.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   f = {
-    app,
-    baseUrl: `http://127.0.0.1:${address.port}`,
-    browser,
+    ...(await startWebStack(app)),
     client: { id: client.id, name: client.name },
     other: { id: otherClient.id, name: otherClient.name, agreement: otherAgreement },
     agreementId,
@@ -116,41 +101,19 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  await f?.browser.close();
-  await f?.app.close();
-});
-
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
-
-beforeEach(async () => {
-  context = await f.browser.newContext({ locale: 'en-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(pageErrors).toEqual([]);
-});
-
-async function signIn(email: string) {
-  await page.goto(`${f.baseUrl}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-const criterionRow = (name: string) =>
-  page.getByRole('table', { name: 'Contract criteria' }).getByRole('row', { name: new RegExp(`^${name}`) });
+afterAll(() => stopWebStack(f));
 
 describe('agreements in the web app', () => {
+  const currentPage = usePage(() => f.browser, { locale: 'en-US' });
+
+  const criterionRow = (name: string) =>
+    currentPage()
+      .getByRole('table', { name: 'Contract criteria' })
+      .getByRole('row', { name: new RegExp(`^${name}`) });
+
   it('shows why a client is not a contract client, and fixing the agreement makes it one', async () => {
-    await signIn(f.staffEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.staffEmail);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agreements' }).click();
     // The overview lists the client among those one criterion away from a contract.
     const overview = page.getByRole('table', { name: 'Clients by relationship' });
@@ -199,7 +162,8 @@ describe('agreements in the web app', () => {
   });
 
   it('creates a draft agreement from a catalog plan, then records the signature to activate it', async () => {
-    await signIn(f.staffEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.staffEmail);
     await page.goto(`${f.baseUrl}/clients/${f.client.id}/agreements`);
     await page.getByRole('link', { name: 'New agreement' }).click();
     await page.getByRole('heading', { name: 'New agreement', level: 1 }).waitFor();
@@ -230,7 +194,8 @@ describe('agreements in the web app', () => {
   });
 
   it('records a dated amendment on a signed agreement, shows it on the timeline and reverses it', async () => {
-    await signIn(f.staffEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.staffEmail);
     await page.goto(`${f.baseUrl}/agreements/${f.agreementId}`);
     await page.getByRole('heading', { name: 'Managed Complete', level: 1 }).waitFor();
 
@@ -254,7 +219,8 @@ describe('agreements in the web app', () => {
   });
 
   it('adds a service to the catalog with its price and cost', async () => {
-    await signIn(f.staffEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.staffEmail);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
     await page
       .getByRole('navigation', { name: 'Catalog sections' })
@@ -277,7 +243,8 @@ describe('agreements in the web app', () => {
   });
 
   it('shows a portal user what their own contract covers, read-only', async () => {
-    await signIn(f.portalEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.portalEmail);
     const mine = page.getByRole('article', { name: /Managed Complete/ });
     await mine.waitFor();
     await mine.getByText('SLA included').waitFor();

@@ -1,25 +1,17 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffScope } from '../../src/platform/auth/principal.js';
-import { buildClient, buildUser, type Caller, call, createTestApp, type TestApp } from '../support/app.js';
-import { ensureWebBuild } from './web-build.js';
+import { buildClient, buildUser, type Caller, call } from '../support/app.js';
+import {
+  createWebApp,
+  PASSWORD,
+  signIn,
+  startWebStack,
+  stopWebStack,
+  usePage,
+  type WebStack,
+} from './support.js';
 
-const PASSWORD = 'correct horse battery staple';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
-type Fixture = {
-  app: TestApp;
-  baseUrl: string;
-  browser: Browser;
+type Fixture = WebStack & {
   client: { id: string; name: string };
   technician: { userId: string; email: string; name: string };
   portal: Caller;
@@ -56,8 +48,7 @@ async function resolvedTicket(subject: string) {
 }
 
 beforeAll(async () => {
-  const webDist = await ensureWebBuild();
-  const app = await createTestApp('pglite', { webDist });
+  const app = await createWebApp();
   const client = await buildClient(app, { name: `Acme Dental ${process.pid}` });
   const technician = await app.keel.identity.service.createUser({
     email: `technician-${process.pid}@msp.test`,
@@ -73,14 +64,8 @@ beforeAll(async () => {
     tokens.set(ticket.id, token);
   });
 
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.http.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   f = {
-    app,
-    baseUrl: `http://127.0.0.1:${address.port}`,
-    browser,
+    ...(await startWebStack(app)),
     client: { id: client.id, name: client.name },
     technician: { userId: technician.id, email: technician.email, name: 'Tess Technician' },
     portal,
@@ -89,34 +74,7 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  await f?.browser.close();
-  await f?.app.close();
-});
-
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
-
-beforeEach(async () => {
-  context = await f.browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(pageErrors).toEqual([]);
-});
-
-async function signIn(email: string) {
-  await page.goto(`${f.baseUrl}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+afterAll(() => stopWebStack(f));
 
 const survey = async (token: string) =>
   (await call(f.app, { method: 'GET', url: `/api/v1/csat/${token}` })).data as {
@@ -126,7 +84,10 @@ const survey = async (token: string) =>
   };
 
 describe('customer satisfaction in the web app', () => {
+  const currentPage = usePage(() => f.browser, { locale: 'en-US', timezoneId: 'UTC' });
+
   it('records the rating of a one-click link without signing in, then a comment', async () => {
+    const page = currentPage();
     const ticket = await resolvedTicket(`Printer offline at reception ${process.pid}`);
 
     await page.goto(`${f.baseUrl}/csat/${ticket.token}?rating=4`);
@@ -155,6 +116,7 @@ describe('customer satisfaction in the web app', () => {
   });
 
   it('offers five choices when the link carries no rating', async () => {
+    const page = currentPage();
     const ticket = await resolvedTicket(`VPN drops every hour ${process.pid}`);
     await page.goto(`${f.baseUrl}/csat/${ticket.token}`);
     await page.getByRole('heading', { name: 'How did we do?', level: 1 }).waitFor();
@@ -166,6 +128,7 @@ describe('customer satisfaction in the web app', () => {
   });
 
   it('says so when a link is unknown or has expired', async () => {
+    const page = currentPage();
     await page.goto(`${f.baseUrl}/csat/${'x'.repeat(32)}?rating=5`);
     await page.getByRole('heading', { name: 'This survey link does not work', level: 1 }).waitFor();
     await page.getByText(/no survey for this link, or it has expired/).waitFor();
@@ -173,8 +136,9 @@ describe('customer satisfaction in the web app', () => {
   });
 
   it('lets a portal user rate a resolved ticket with stars and a comment, and raise a new one', async () => {
+    const page = currentPage();
     const ticket = await resolvedTicket(`Outlook keeps asking for the password ${process.pid}`);
-    await signIn(f.portal.email);
+    await signIn(page, f.baseUrl, f.portal.email);
     await page
       .getByRole('navigation', { name: 'Portal' })
       .getByRole('link', { name: 'Your tickets' })
@@ -209,6 +173,7 @@ describe('customer satisfaction in the web app', () => {
   });
 
   it('shows staff the results per client and per technician over a period', async () => {
+    const page = currentPage();
     const today = new Date().toISOString().slice(0, 10);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const expected = (
@@ -220,7 +185,7 @@ describe('customer satisfaction in the web app', () => {
     ).data;
     expect(expected.overall.responses).toBeGreaterThanOrEqual(3);
 
-    await signIn(f.manager.email);
+    await signIn(page, f.baseUrl, f.manager.email);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('link', { name: 'Customer satisfaction' }).click();
     await page.getByRole('heading', { name: 'Customer satisfaction', level: 1 }).waitFor();

@@ -1,20 +1,15 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullStack } from '../support/agreements.js';
-import { buildClient, buildUser, call, createTestApp, type TestApp } from '../support/app.js';
-import { ensureWebBuild } from './web-build.js';
-
-const PASSWORD = 'correct horse battery staple';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+import { buildClient, buildUser, call } from '../support/app.js';
+import {
+  createWebApp,
+  PASSWORD,
+  signIn,
+  startWebStack,
+  stopWebStack,
+  usePage,
+  type WebStack,
+} from './support.js';
 
 /** Seeded by migration: "Premium (24×7 for P1)", on a 24×7 calendar, so the hour of the run does not matter. */
 const PREMIUM = '01900000-0000-7000-8000-000000000012';
@@ -26,10 +21,7 @@ const startDate = (() => {
   return isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 1)));
 })();
 
-type Fixture = {
-  app: TestApp;
-  baseUrl: string;
-  browser: Browser;
+type Fixture = WebStack & {
   client: { id: string; name: string };
   agreementId: string;
   ticket: { id: string; reference: string; subject: string };
@@ -40,8 +32,7 @@ type Fixture = {
 let f: Fixture;
 
 beforeAll(async () => {
-  const webDist = await ensureWebBuild();
-  const app = await createTestApp('pglite', { webDist });
+  const app = await createWebApp();
   const client = await buildClient(app, { name: `Acme Dental ${process.pid}` });
   const admin = await buildUser(app, 'admin');
 
@@ -95,14 +86,8 @@ beforeAll(async () => {
     clientId: null,
   });
 
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.http.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   f = {
-    app,
-    baseUrl: `http://127.0.0.1:${address.port}`,
-    browser,
+    ...(await startWebStack(app)),
     client: { id: client.id, name: client.name },
     agreementId: agreement.data.id,
     ticket: { id: ticket.data.id, reference: ticket.data.reference, subject },
@@ -111,41 +96,19 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  await f?.browser.close();
-  await f?.app.close();
-});
-
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
-
-beforeEach(async () => {
-  context = await f.browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(pageErrors).toEqual([]);
-});
-
-async function signIn(email: string) {
-  await page.goto(`${f.baseUrl}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-const clockRow = (name: string) =>
-  page.getByRole('table', { name: 'SLA clocks' }).getByRole('row', { name: new RegExp(`^${name}`) });
+afterAll(() => stopWebStack(f));
 
 describe('the helpdesk in the web app', () => {
+  const currentPage = usePage(() => f.browser, { locale: 'en-US', timezoneId: 'UTC' });
+
+  const clockRow = (name: string) =>
+    currentPage()
+      .getByRole('table', { name: 'SLA clocks' })
+      .getByRole('row', { name: new RegExp(`^${name}`) });
+
   it('a technician opens the queue, replies to a ticket and sees the response clock met', async () => {
-    await signIn(f.technician.email);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.technician.email);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' }).click();
     await page.getByRole('heading', { name: 'Tickets', level: 1 }).waitFor();
 
@@ -200,7 +163,8 @@ describe('the helpdesk in the web app', () => {
   });
 
   it('previews a calendar as it is edited, and the agreement editor picks its SLA policy by name', async () => {
-    await signIn(f.managerEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.managerEmail);
     await page.goto(`${f.baseUrl}/settings/sla`);
     await page.getByRole('heading', { name: 'SLA', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Business hours (Mon–Fri 08:00–18:00)' }).click();

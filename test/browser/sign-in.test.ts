@@ -1,25 +1,17 @@
 import * as OTPAuth from 'otpauth';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildClient, buildContact, buildSite, createTestApp, type TestApp } from '../support/app.js';
-import { ensureWebBuild } from './web-build.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient, buildContact, buildSite, type TestApp } from '../support/app.js';
+import {
+  createWebApp,
+  PASSWORD,
+  signIn,
+  startWebStack,
+  stopWebStack,
+  usePage,
+  type WebStack,
+} from './support.js';
 
-const PASSWORD = 'correct horse battery staple';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
-type Fixture = {
-  app: TestApp;
-  baseUrl: string;
-  browser: Browser;
+type Fixture = WebStack & {
   ours: { id: string; name: string; contact: string; site: string };
   theirs: { id: string; name: string; contact: string; site: string };
   staffEmail: string;
@@ -38,8 +30,7 @@ async function seedClient(app: TestApp, label: string) {
 }
 
 beforeAll(async () => {
-  const webDist = await ensureWebBuild();
-  const app = await createTestApp('pglite', { webDist });
+  const app = await createWebApp();
   const ours = await seedClient(app, 'Acme Dental');
   const theirs = await seedClient(app, 'Globex Logistics');
   const staffEmail = `admin-${process.pid}@msp.test`;
@@ -62,46 +53,17 @@ beforeAll(async () => {
   const { secret } = await identity.service.beginTotp(tech.id);
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
   await identity.service.confirmTotp(tech.id, totp.generate());
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.http.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-  f = { app, baseUrl, browser, ours, theirs, staffEmail, portalEmail, totpEmail, totp };
+  f = { ...(await startWebStack(app)), ours, theirs, staffEmail, portalEmail, totpEmail, totp };
 });
 
-afterAll(async () => {
-  await f?.browser.close();
-  await f?.app.close();
-});
-
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
-
-beforeEach(async () => {
-  context = await f.browser.newContext();
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(pageErrors).toEqual([]);
-});
-
-async function signIn(email: string) {
-  await page.goto(`${f.baseUrl}/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+afterAll(() => stopWebStack(f));
 
 describe('the web app', () => {
+  const currentPage = usePage(() => f.browser);
+
   it('signs staff in, lists clients, and shows a client with its contact and site', async () => {
-    await signIn(f.staffEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.staffEmail);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Clients' }).click();
     await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
@@ -125,7 +87,8 @@ describe('the web app', () => {
   });
 
   it('shows a portal user their own client only, without staff navigation', async () => {
-    await signIn(f.portalEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.portalEmail);
     await page.getByRole('heading', { name: f.ours.name, level: 1 }).waitFor();
     await page.getByRole('rowheader', { name: f.ours.contact }).waitFor();
     await page.getByRole('rowheader', { name: f.ours.site }).waitFor();
@@ -143,7 +106,8 @@ describe('the web app', () => {
   });
 
   it('asks for the authenticator code when the account has two-step sign-in', async () => {
-    await signIn(f.totpEmail);
+    const page = currentPage();
+    await signIn(page, f.baseUrl, f.totpEmail);
     await page.getByLabel('Authentication code').fill(f.totp.generate());
     await page.getByRole('button', { name: 'Verify' }).click();
     const nav = page.getByRole('navigation', { name: 'Main' });
