@@ -3,9 +3,8 @@ import type { Category } from '../api/catalog-types';
 import { useCan } from '../api/session';
 import { text } from '../clients/form-values';
 import { Badge } from '../ui/badge';
-import { Field } from '../ui/field';
-import { fieldErrors } from '../ui/problem-alert';
 import { QueryState } from '../ui/query-state';
+import { CodeField, NameField } from './catalog-fields';
 import { CatalogForm } from './catalog-form';
 import { useEditing } from './use-editing';
 
@@ -77,36 +76,21 @@ export function CategoriesTab() {
 
 function CategoryForm({ category, onDone }: { category?: Category; onDone: () => void }) {
   const save = useSaveCategory(category?.code ?? null);
-  const errors = fieldErrors(save.error);
   return (
     <CatalogForm
       title={category ? `Rename ${category.name}` : 'New category'}
       submitLabel={category ? 'Save name' : 'Add category'}
-      pending={save.isPending}
-      error={save.error}
+      save={save}
+      read={(f) => (category ? { name: text(f, 'name') } : { code: text(f, 'code'), name: text(f, 'name') })}
       shownFields={['code', 'name']}
-      onCancel={onDone}
-      onSubmit={(f) =>
-        save.mutate(category ? { name: text(f, 'name') } : { code: text(f, 'code'), name: text(f, 'name') }, {
-          onSuccess: onDone,
-        })
-      }
+      onDone={onDone}
     >
-      <div className="grid grid--2">
-        {!category && (
-          <Field
-            label="Code"
-            name="code"
-            errors={errors}
-            hint="Lowercase letters, digits and dashes, e.g. voip"
-          >
-            {(p) => <input {...p} required maxLength={40} autoComplete="off" spellCheck={false} />}
-          </Field>
-        )}
-        <Field label="Name" name="name" errors={errors}>
-          {(p) => <input {...p} required maxLength={200} defaultValue={category?.name} />}
-        </Field>
-      </div>
+      {(errors) => (
+        <div className="grid grid--2">
+          {!category && <CodeField errors={errors} example="voip" />}
+          <NameField errors={errors} value={category?.name} />
+        </div>
+      )}
     </CatalogForm>
   );
 }

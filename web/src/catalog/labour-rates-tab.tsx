@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { today } from '../agreements/draft';
 import { useLabourRates, useSetLabourRate } from '../api/catalog';
-import type { LabourRate } from '../api/catalog-types';
+import type { LabourRate, LabourRateInput } from '../api/catalog-types';
 import { useUsers } from '../api/users';
 import { text } from '../clients/form-values';
 import { formatMoney } from '../money/money';
 import { Field } from '../ui/field';
-import { MoneyInput } from '../ui/money-input';
-import { fieldErrors } from '../ui/problem-alert';
 import { QueryState } from '../ui/query-state';
+import { MoneyField } from './catalog-fields';
 import { CatalogForm, moneyOf } from './catalog-form';
 
 /**
@@ -97,54 +96,46 @@ function LabourRateForm({
   onDone: () => void;
 }) {
   const save = useSetLabourRate();
-  const [local, setLocal] = useState(new Map<string, string>());
-  const errors = new Map([...fieldErrors(save.error), ...local]);
-  function submit(f: FormData) {
-    const found = new Map<string, string>();
-    if (!text(f, 'hourlyCost')) found.set('hourlyCost', 'enter the cost per hour');
-    const input = {
-      userId: text(f, 'userId'),
-      hourlyCost: moneyOf(f, 'hourlyCost', found),
-      effectiveFrom: text(f, 'effectiveFrom'),
-    };
-    setLocal(found);
-    if (found.size === 0) save.mutate(input, { onSuccess: onDone });
-  }
   return (
     <CatalogForm
       title="Set a technician's labour cost"
       submitLabel="Save rate"
-      pending={save.isPending}
-      error={save.error}
-      localErrors={local}
+      save={save}
+      read={(f, found): LabourRateInput => {
+        if (!text(f, 'hourlyCost')) found.set('hourlyCost', 'enter the cost per hour');
+        return {
+          userId: text(f, 'userId'),
+          hourlyCost: moneyOf(f, 'hourlyCost', found),
+          effectiveFrom: text(f, 'effectiveFrom'),
+        };
+      }}
       shownFields={['userId', 'hourlyCost', 'effectiveFrom']}
-      onCancel={onDone}
-      onSubmit={submit}
+      onDone={onDone}
     >
-      <div className="grid grid--3">
-        <Field label="Technician" name="userId" errors={errors}>
-          {(p) => (
-            <select {...p}>
-              {staff.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name || u.email}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label="Cost per hour"
-          name="hourlyCost"
-          errors={errors}
-          hint="Salary and overheads per hour worked."
-        >
-          {(p) => <MoneyInput {...p} currency={null} />}
-        </Field>
-        <Field label="Effective from" name="effectiveFrom" errors={errors}>
-          {(p) => <input {...p} type="date" defaultValue={today()} />}
-        </Field>
-      </div>
+      {(errors) => (
+        <div className="grid grid--3">
+          <Field label="Technician" name="userId" errors={errors}>
+            {(p) => (
+              <select {...p}>
+                {staff.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name || u.email}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <MoneyField
+            errors={errors}
+            label="Cost per hour"
+            name="hourlyCost"
+            hint="Salary and overheads per hour worked."
+          />
+          <Field label="Effective from" name="effectiveFrom" errors={errors}>
+            {(p) => <input {...p} type="date" defaultValue={today()} />}
+          </Field>
+        </div>
+      )}
     </CatalogForm>
   );
 }

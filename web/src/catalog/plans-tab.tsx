@@ -1,17 +1,14 @@
-import { useState } from 'react';
 import { unitLabels } from '../agreements/labels';
 import { usePlans, useSavePlan, useServices } from '../api/catalog';
 import type { Plan, PlanInput, Unit } from '../api/catalog-types';
 import { useCan } from '../api/session';
 import { checked, text } from '../clients/form-values';
-import { formatMoney, toDecimal } from '../money/money';
+import { formatMoney } from '../money/money';
 import { Badge } from '../ui/badge';
-import { Checkbox, Field } from '../ui/field';
-import { MoneyInput } from '../ui/money-input';
-import { fieldErrors } from '../ui/problem-alert';
+import { Checkbox } from '../ui/field';
 import { QueryState } from '../ui/query-state';
+import { DescriptionField, MoneyField, NameField, UnitField } from './catalog-fields';
 import { CatalogForm, moneyOf } from './catalog-form';
-import { UnitOptions } from './unit-options';
 import { useCategoryName } from './use-category-name';
 import { useEditing } from './use-editing';
 
@@ -102,69 +99,56 @@ export function PlansTab() {
 function PlanForm({ plan, onDone }: { plan?: Plan; onDone: () => void }) {
   const save = useSavePlan(plan?.id ?? null);
   const services = useServices().data ?? [];
-  const [local, setLocal] = useState(new Map<string, string>());
-  const errors = new Map([...fieldErrors(save.error), ...local]);
-  function submit(f: FormData) {
-    const found = new Map<string, string>();
-    const input: PlanInput = {
-      name: text(f, 'name'),
-      description: text(f, 'description'),
-      unit: text(f, 'unit') as Unit,
-      price: moneyOf(f, 'price', found),
-      active: checked(f, 'active'),
-      serviceIds: f.getAll('serviceIds').map(String),
-    };
-    setLocal(found);
-    if (found.size === 0) save.mutate(input, { onSuccess: onDone });
-  }
   return (
     <CatalogForm
       title={plan ? `Edit ${plan.name}` : 'New plan'}
       submitLabel={plan ? 'Save plan' : 'Add plan'}
-      pending={save.isPending}
-      error={save.error}
-      localErrors={local}
+      save={save}
+      read={(f, found): PlanInput => ({
+        name: text(f, 'name'),
+        description: text(f, 'description'),
+        unit: text(f, 'unit') as Unit,
+        price: moneyOf(f, 'price', found),
+        active: checked(f, 'active'),
+        serviceIds: f.getAll('serviceIds').map(String),
+      })}
       shownFields={['name', 'description', 'unit', 'price', 'serviceIds']}
-      onCancel={onDone}
-      onSubmit={submit}
+      onDone={onDone}
     >
-      <div className="grid grid--3">
-        <Field label="Name" name="name" errors={errors}>
-          {(p) => <input {...p} required maxLength={200} defaultValue={plan?.name} />}
-        </Field>
-        <Field label="Unit" name="unit" errors={errors}>
-          {(p) => (
-            <select {...p} defaultValue={plan?.unit ?? 'per_user'}>
-              <UnitOptions />
-            </select>
-          )}
-        </Field>
-        <Field label="Price (per unit, per month)" name="price" errors={errors}>
-          {(p) => <MoneyInput {...p} currency={null} defaultValue={toDecimal(plan?.price ?? 0, null)} />}
-        </Field>
-      </div>
-      <Field label="Description" name="description" errors={errors}>
-        {(p) => <textarea {...p} rows={2} maxLength={5000} defaultValue={plan?.description} />}
-      </Field>
-      <fieldset className={errors.has('serviceIds') ? 'choice-group field--invalid' : 'choice-group'}>
-        <legend>Bundled services</legend>
-        {services.length === 0 && <p className="muted">Add services first; a plan bundles them.</p>}
-        <div className="choice-group__options">
-          {services.map((s) => (
-            <label key={s.id} className="choice">
-              <input
-                type="checkbox"
-                name="serviceIds"
-                value={s.id}
-                defaultChecked={plan?.serviceIds.includes(s.id)}
-              />
-              {s.name}
-            </label>
-          ))}
-        </div>
-        {errors.get('serviceIds') && <p className="field__error">{errors.get('serviceIds')}</p>}
-      </fieldset>
-      <Checkbox label="Active" name="active" defaultChecked={plan?.active ?? true} />
+      {(errors) => (
+        <>
+          <div className="grid grid--3">
+            <NameField errors={errors} value={plan?.name} />
+            <UnitField errors={errors} value={plan?.unit} />
+            <MoneyField
+              errors={errors}
+              label="Price (per unit, per month)"
+              name="price"
+              value={plan?.price ?? 0}
+            />
+          </div>
+          <DescriptionField errors={errors} value={plan?.description} />
+          <fieldset className={errors.has('serviceIds') ? 'choice-group field--invalid' : 'choice-group'}>
+            <legend>Bundled services</legend>
+            {services.length === 0 && <p className="muted">Add services first; a plan bundles them.</p>}
+            <div className="choice-group__options">
+              {services.map((s) => (
+                <label key={s.id} className="choice">
+                  <input
+                    type="checkbox"
+                    name="serviceIds"
+                    value={s.id}
+                    defaultChecked={plan?.serviceIds.includes(s.id)}
+                  />
+                  {s.name}
+                </label>
+              ))}
+            </div>
+            {errors.get('serviceIds') && <p className="field__error">{errors.get('serviceIds')}</p>}
+          </fieldset>
+          <Checkbox label="Active" name="active" defaultChecked={plan?.active ?? true} />
+        </>
+      )}
     </CatalogForm>
   );
 }

@@ -1,17 +1,14 @@
-import { useState } from 'react';
 import { unitLabels } from '../agreements/labels';
-import { useCategories, useProducts, useSaveProduct } from '../api/catalog';
+import { useProducts, useSaveProduct } from '../api/catalog';
 import type { Product, ProductInput, Unit } from '../api/catalog-types';
 import { useCan } from '../api/session';
 import { checked, text, textOrNull } from '../clients/form-values';
-import { formatMoney, toDecimal } from '../money/money';
+import { formatMoney } from '../money/money';
 import { Badge } from '../ui/badge';
 import { Checkbox, Field } from '../ui/field';
-import { MoneyInput } from '../ui/money-input';
-import { fieldErrors } from '../ui/problem-alert';
 import { QueryState } from '../ui/query-state';
+import { CategoryField, MoneyField, NameField, UnitField } from './catalog-fields';
 import { CatalogForm, marginOf, moneyOf } from './catalog-form';
-import { UnitOptions } from './unit-options';
 import { useCategoryName } from './use-category-name';
 import { useEditing } from './use-editing';
 
@@ -107,76 +104,54 @@ export function ProductsTab() {
 
 function ProductForm({ product, onDone }: { product?: Product; onDone: () => void }) {
   const save = useSaveProduct(product?.id ?? null);
-  const categories = useCategories().data ?? [];
-  const [local, setLocal] = useState(new Map<string, string>());
-  const errors = new Map([...fieldErrors(save.error), ...local]);
-  function submit(f: FormData) {
-    const found = new Map<string, string>();
-    const input: ProductInput = {
-      name: text(f, 'name'),
-      sku: textOrNull(f, 'sku'),
-      vendor: text(f, 'vendor'),
-      categoryCode: text(f, 'categoryCode'),
-      unit: text(f, 'unit') as Unit,
-      cost: moneyOf(f, 'cost', found),
-      price: moneyOf(f, 'price', found),
-      active: checked(f, 'active'),
-    };
-    setLocal(found);
-    if (found.size === 0) save.mutate(input, { onSuccess: onDone });
-  }
   return (
     <CatalogForm
       title={product ? `Edit ${product.name}` : 'New product'}
       submitLabel={product ? 'Save product' : 'Add product'}
-      pending={save.isPending}
-      error={save.error}
-      localErrors={local}
+      save={save}
+      read={(f, found): ProductInput => ({
+        name: text(f, 'name'),
+        sku: textOrNull(f, 'sku'),
+        vendor: text(f, 'vendor'),
+        categoryCode: text(f, 'categoryCode'),
+        unit: text(f, 'unit') as Unit,
+        cost: moneyOf(f, 'cost', found),
+        price: moneyOf(f, 'price', found),
+        active: checked(f, 'active'),
+      })}
       shownFields={['name', 'sku', 'vendor', 'categoryCode', 'unit', 'cost', 'price']}
-      onCancel={onDone}
-      onSubmit={submit}
+      onDone={onDone}
     >
-      <div className="grid grid--3">
-        <Field label="Name" name="name" errors={errors}>
-          {(p) => <input {...p} required maxLength={200} defaultValue={product?.name} />}
-        </Field>
-        <Field label="Vendor" name="vendor" errors={errors}>
-          {(p) => <input {...p} maxLength={200} defaultValue={product?.vendor} />}
-        </Field>
-        <Field label="SKU" name="sku" errors={errors}>
-          {(p) => <input {...p} maxLength={100} defaultValue={product?.sku ?? ''} />}
-        </Field>
-        <Field label="Category" name="categoryCode" errors={errors}>
-          {(p) => (
-            <select {...p} defaultValue={product?.categoryCode ?? 'licences'}>
-              {categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Unit" name="unit" errors={errors}>
-          {(p) => (
-            <select {...p} defaultValue={product?.unit ?? 'per_user'}>
-              <UnitOptions />
-            </select>
-          )}
-        </Field>
-        <Field
-          label="Cost (per unit, per month)"
-          name="cost"
-          errors={errors}
-          hint="What the vendor charges the MSP."
-        >
-          {(p) => <MoneyInput {...p} currency={null} defaultValue={toDecimal(product?.cost ?? 0, null)} />}
-        </Field>
-        <Field label="Price (per unit, per month)" name="price" errors={errors} hint="What the client pays.">
-          {(p) => <MoneyInput {...p} currency={null} defaultValue={toDecimal(product?.price ?? 0, null)} />}
-        </Field>
-      </div>
-      <Checkbox label="Active" name="active" defaultChecked={product?.active ?? true} />
+      {(errors) => (
+        <>
+          <div className="grid grid--3">
+            <NameField errors={errors} value={product?.name} />
+            <Field label="Vendor" name="vendor" errors={errors}>
+              {(p) => <input {...p} maxLength={200} defaultValue={product?.vendor} />}
+            </Field>
+            <Field label="SKU" name="sku" errors={errors}>
+              {(p) => <input {...p} maxLength={100} defaultValue={product?.sku ?? ''} />}
+            </Field>
+            <CategoryField errors={errors} value={product?.categoryCode ?? 'licences'} />
+            <UnitField errors={errors} value={product?.unit} />
+            <MoneyField
+              errors={errors}
+              label="Cost (per unit, per month)"
+              name="cost"
+              hint="What the vendor charges the MSP."
+              value={product?.cost ?? 0}
+            />
+            <MoneyField
+              errors={errors}
+              label="Price (per unit, per month)"
+              name="price"
+              hint="What the client pays."
+              value={product?.price ?? 0}
+            />
+          </div>
+          <Checkbox label="Active" name="active" defaultChecked={product?.active ?? true} />
+        </>
+      )}
     </CatalogForm>
   );
 }

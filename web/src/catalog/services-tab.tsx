@@ -1,17 +1,14 @@
-import { useState } from 'react';
 import { unitLabels } from '../agreements/labels';
-import { useCategories, useSaveService, useServices } from '../api/catalog';
+import { useSaveService, useServices } from '../api/catalog';
 import type { Service, ServiceInput, Unit } from '../api/catalog-types';
 import { useCan } from '../api/session';
 import { checked, text } from '../clients/form-values';
-import { formatMoney, toDecimal } from '../money/money';
+import { formatMoney } from '../money/money';
 import { Badge } from '../ui/badge';
-import { Checkbox, Field } from '../ui/field';
-import { MoneyInput } from '../ui/money-input';
-import { fieldErrors } from '../ui/problem-alert';
+import { Checkbox } from '../ui/field';
 import { QueryState } from '../ui/query-state';
+import { CategoryField, DescriptionField, MoneyField, NameField, UnitField } from './catalog-fields';
 import { CatalogForm, marginOf, moneyOf } from './catalog-form';
-import { UnitOptions } from './unit-options';
 import { useCategoryName } from './use-category-name';
 import { useEditing } from './use-editing';
 
@@ -105,77 +102,52 @@ export function ServicesTab() {
 
 function ServiceForm({ service, onDone }: { service?: Service; onDone: () => void }) {
   const save = useSaveService(service?.id ?? null);
-  const categories = useCategories().data ?? [];
-  const [local, setLocal] = useState(new Map<string, string>());
-  const errors = new Map([...fieldErrors(save.error), ...local]);
-  function submit(f: FormData) {
-    const found = new Map<string, string>();
-    const input: ServiceInput = {
-      name: text(f, 'name'),
-      categoryCode: text(f, 'categoryCode'),
-      description: text(f, 'description'),
-      unit: text(f, 'unit') as Unit,
-      price: moneyOf(f, 'price', found),
-      cost: moneyOf(f, 'cost', found),
-      active: checked(f, 'active'),
-    };
-    setLocal(found);
-    if (found.size === 0) save.mutate(input, { onSuccess: onDone });
-  }
   return (
     <CatalogForm
       title={service ? `Edit ${service.name}` : 'New service'}
       submitLabel={service ? 'Save service' : 'Add service'}
-      pending={save.isPending}
-      error={save.error}
-      localErrors={local}
+      save={save}
+      read={(f, found): ServiceInput => ({
+        name: text(f, 'name'),
+        categoryCode: text(f, 'categoryCode'),
+        description: text(f, 'description'),
+        unit: text(f, 'unit') as Unit,
+        price: moneyOf(f, 'price', found),
+        cost: moneyOf(f, 'cost', found),
+        active: checked(f, 'active'),
+      })}
       shownFields={['name', 'categoryCode', 'description', 'unit', 'price', 'cost']}
-      onCancel={onDone}
-      onSubmit={submit}
+      onDone={onDone}
     >
-      <div className="grid grid--3">
-        <Field label="Name" name="name" errors={errors}>
-          {(p) => <input {...p} required maxLength={200} defaultValue={service?.name} />}
-        </Field>
-        <Field label="Category" name="categoryCode" errors={errors}>
-          {(p) => (
-            <select {...p} defaultValue={service?.categoryCode ?? 'helpdesk'}>
-              {categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Unit" name="unit" errors={errors}>
-          {(p) => (
-            <select {...p} defaultValue={service?.unit ?? 'per_user'}>
-              <UnitOptions />
-            </select>
-          )}
-        </Field>
-        <Field label="Price (per unit, per month)" name="price" errors={errors}>
-          {(p) => <MoneyInput {...p} currency={null} defaultValue={toDecimal(service?.price ?? 0, null)} />}
-        </Field>
-        <Field
-          label="Cost (per unit, per month)"
-          name="cost"
-          errors={errors}
-          hint="What delivering it costs the MSP."
-        >
-          {(p) => <MoneyInput {...p} currency={null} defaultValue={toDecimal(service?.cost ?? 0, null)} />}
-        </Field>
-      </div>
-      <Field label="Description" name="description" errors={errors}>
-        {(p) => <textarea {...p} rows={2} maxLength={5000} defaultValue={service?.description} />}
-      </Field>
-      <Checkbox
-        label="Active"
-        name="active"
-        defaultChecked={service?.active ?? true}
-        hint="Retired services are not offered on new lines."
-      />
+      {(errors) => (
+        <>
+          <div className="grid grid--3">
+            <NameField errors={errors} value={service?.name} />
+            <CategoryField errors={errors} value={service?.categoryCode ?? 'helpdesk'} />
+            <UnitField errors={errors} value={service?.unit} />
+            <MoneyField
+              errors={errors}
+              label="Price (per unit, per month)"
+              name="price"
+              value={service?.price ?? 0}
+            />
+            <MoneyField
+              errors={errors}
+              label="Cost (per unit, per month)"
+              name="cost"
+              hint="What delivering it costs the MSP."
+              value={service?.cost ?? 0}
+            />
+          </div>
+          <DescriptionField errors={errors} value={service?.description} />
+          <Checkbox
+            label="Active"
+            name="active"
+            defaultChecked={service?.active ?? true}
+            hint="Retired services are not offered on new lines."
+          />
+        </>
+      )}
     </CatalogForm>
   );
 }

@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import { useSaveWorkType, useWorkTypes } from '../api/catalog';
 import type { WorkType } from '../api/catalog-types';
 import { useCan } from '../api/session';
 import { checked, text } from '../clients/form-values';
-import { formatMoney, toDecimal } from '../money/money';
+import { formatMoney } from '../money/money';
 import { Badge } from '../ui/badge';
-import { Checkbox, Field } from '../ui/field';
-import { MoneyInput } from '../ui/money-input';
-import { fieldErrors } from '../ui/problem-alert';
+import { Checkbox } from '../ui/field';
 import { QueryState } from '../ui/query-state';
+import { CodeField, MoneyField, NameField } from './catalog-fields';
 import { CatalogForm, moneyOf } from './catalog-form';
 import { useEditing } from './use-editing';
 
@@ -88,65 +86,45 @@ export function WorkTypesTab() {
 
 function WorkTypeForm({ workType, onDone }: { workType?: WorkType; onDone: () => void }) {
   const save = useSaveWorkType(workType?.code ?? null);
-  const [local, setLocal] = useState(new Map<string, string>());
-  const errors = new Map([...fieldErrors(save.error), ...local]);
-  function submit(f: FormData) {
-    const found = new Map<string, string>();
-    const input: Partial<WorkType> = {
-      ...(workType ? {} : { code: text(f, 'code') }),
-      name: text(f, 'name'),
-      defaultRate: moneyOf(f, 'defaultRate', found),
-      billable: checked(f, 'billable'),
-      internal: checked(f, 'internal'),
-      active: checked(f, 'active'),
-    };
-    setLocal(found);
-    if (found.size === 0) save.mutate(input, { onSuccess: onDone });
-  }
   return (
     <CatalogForm
       title={workType ? `Edit ${workType.name}` : 'New work type'}
       submitLabel={workType ? 'Save work type' : 'Add work type'}
-      pending={save.isPending}
-      error={save.error}
-      localErrors={local}
+      save={save}
+      read={(f, found): Partial<WorkType> => ({
+        ...(workType ? {} : { code: text(f, 'code') }),
+        name: text(f, 'name'),
+        defaultRate: moneyOf(f, 'defaultRate', found),
+        billable: checked(f, 'billable'),
+        internal: checked(f, 'internal'),
+        active: checked(f, 'active'),
+      })}
       shownFields={['code', 'name', 'defaultRate']}
-      onCancel={onDone}
-      onSubmit={submit}
+      onDone={onDone}
     >
-      <div className="grid grid--3">
-        {!workType && (
-          <Field
-            label="Code"
-            name="code"
-            errors={errors}
-            hint="Lowercase letters, digits and dashes, e.g. remote"
-          >
-            {(p) => <input {...p} required maxLength={40} autoComplete="off" spellCheck={false} />}
-          </Field>
-        )}
-        <Field label="Name" name="name" errors={errors}>
-          {(p) => <input {...p} required maxLength={200} defaultValue={workType?.name} />}
-        </Field>
-        <Field
-          label="Default rate (per hour)"
-          name="defaultRate"
-          errors={errors}
-          hint="Billed when no agreement sets a rate."
-        >
-          {(p) => (
-            <MoneyInput {...p} currency={null} defaultValue={toDecimal(workType?.defaultRate ?? 0, null)} />
-          )}
-        </Field>
-      </div>
-      <Checkbox label="Billable" name="billable" defaultChecked={workType?.billable ?? true} />
-      <Checkbox
-        label="Internal"
-        name="internal"
-        defaultChecked={workType?.internal ?? false}
-        hint="The MSP's own work (admin, training): never billed to a client."
-      />
-      <Checkbox label="Active" name="active" defaultChecked={workType?.active ?? true} />
+      {(errors) => (
+        <>
+          <div className="grid grid--3">
+            {!workType && <CodeField errors={errors} example="remote" />}
+            <NameField errors={errors} value={workType?.name} />
+            <MoneyField
+              errors={errors}
+              label="Default rate (per hour)"
+              name="defaultRate"
+              hint="Billed when no agreement sets a rate."
+              value={workType?.defaultRate ?? 0}
+            />
+          </div>
+          <Checkbox label="Billable" name="billable" defaultChecked={workType?.billable ?? true} />
+          <Checkbox
+            label="Internal"
+            name="internal"
+            defaultChecked={workType?.internal ?? false}
+            hint="The MSP's own work (admin, training): never billed to a client."
+          />
+          <Checkbox label="Active" name="active" defaultChecked={workType?.active ?? true} />
+        </>
+      )}
     </CatalogForm>
   );
 }
