@@ -1,76 +1,33 @@
 import { useCategories, useSaveCategory } from '../api/catalog';
 import type { Category } from '../api/catalog-types';
-import { useCan } from '../api/session';
 import { text } from '../clients/form-values';
 import { Badge } from '../ui/badge';
-import { QueryState } from '../ui/query-state';
 import { CodeField, NameField } from './catalog-fields';
 import { CatalogForm } from './catalog-form';
-import { useEditing } from './use-editing';
+import { CatalogList } from './catalog-list';
 
 /** Service categories: the built-in managed stack and the MSP's own, by which scope is stated. */
 export function CategoriesTab() {
   const categories = useCategories();
-  const canWrite = useCan('catalog:write');
-  const form = useEditing();
   return (
-    <section aria-labelledby="categories-title">
-      <div className="section__header">
-        <h2 id="categories-title">Service categories</h2>
-        {canWrite && !form.isNew && (
-          <button type="button" className="button button--primary" onClick={form.startNew}>
-            Add category
-          </button>
-        )}
-      </div>
-      {form.isNew && <CategoryForm onDone={form.close} />}
-      <QueryState query={categories} loading="Loading categories…">
-        {(items) => (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Code</th>
-                  <th scope="col">Origin</th>
-                  {canWrite && <th scope="col">Actions</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) =>
-                  form.editing === c.code ? (
-                    <tr key={c.code}>
-                      <td colSpan={4}>
-                        <CategoryForm category={c} onDone={form.close} />
-                      </td>
-                    </tr>
-                  ) : (
-                    <tr key={c.code}>
-                      <th scope="row">{c.name}</th>
-                      <td>
-                        <code>{c.code}</code>
-                      </td>
-                      <td>{c.builtIn ? <Badge tone="muted">Built-in</Badge> : <Badge>Added</Badge>}</td>
-                      {canWrite && (
-                        <td>
-                          <button
-                            type="button"
-                            className="button button--link"
-                            onClick={() => form.edit(c.code)}
-                          >
-                            Rename {c.name}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryState>
-    </section>
+    <CatalogList
+      name="categories"
+      title="Service categories"
+      addLabel="Add category"
+      query={categories}
+      loading="Loading categories…"
+      keyOf={(c) => c.code}
+      columns={[
+        { header: 'Name', cell: (c) => c.name },
+        { header: 'Code', cell: (c) => <code>{c.code}</code> },
+        {
+          header: 'Origin',
+          cell: (c) => (c.builtIn ? <Badge tone="muted">Built-in</Badge> : <Badge>Added</Badge>),
+        },
+      ]}
+      editLabel={(c) => `Rename ${c.name}`}
+      form={(c, onDone) => <CategoryForm category={c} onDone={onDone} />}
+    />
   );
 }
 

@@ -1,104 +1,40 @@
 import { unitLabels } from '../agreements/labels';
 import { useProducts, useSaveProduct } from '../api/catalog';
 import type { Product, ProductInput, Unit } from '../api/catalog-types';
-import { useCan } from '../api/session';
 import { checked, text, textOrNull } from '../clients/form-values';
 import { formatMoney } from '../money/money';
-import { Badge } from '../ui/badge';
 import { Checkbox, Field } from '../ui/field';
-import { QueryState } from '../ui/query-state';
 import { CategoryField, MoneyField, NameField, UnitField } from './catalog-fields';
 import { CatalogForm, marginOf, moneyOf } from './catalog-form';
+import { CatalogList, NameCell, stateColumn } from './catalog-list';
 import { useCategoryName } from './use-category-name';
-import { useEditing } from './use-editing';
 
 /** Products and licences the MSP resells (Microsoft 365, antivirus …): vendor cost and client price. */
 export function ProductsTab() {
   const products = useProducts();
   const categoryName = useCategoryName();
-  const canWrite = useCan('catalog:write');
-  const form = useEditing();
   return (
-    <section aria-labelledby="products-title">
-      <div className="section__header">
-        <h2 id="products-title">Products and licences</h2>
-        {canWrite && !form.isNew && (
-          <button type="button" className="button button--primary" onClick={form.startNew}>
-            Add product
-          </button>
-        )}
-      </div>
-      {form.isNew && <ProductForm onDone={form.close} />}
-      <QueryState query={products} loading="Loading products…">
-        {(items) =>
-          items.length === 0 ? (
-            <p className="empty">No products yet.</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Product</th>
-                    <th scope="col">Vendor</th>
-                    <th scope="col">Category</th>
-                    <th scope="col">Unit</th>
-                    <th scope="col" className="num">
-                      Cost
-                    </th>
-                    <th scope="col" className="num">
-                      Price
-                    </th>
-                    <th scope="col" className="num">
-                      Margin
-                    </th>
-                    <th scope="col">State</th>
-                    {canWrite && <th scope="col">Actions</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((p) =>
-                    form.editing === p.id ? (
-                      <tr key={p.id}>
-                        <td colSpan={9}>
-                          <ProductForm product={p} onDone={form.close} />
-                        </td>
-                      </tr>
-                    ) : (
-                      <tr key={p.id}>
-                        <th scope="row">
-                          {p.name}
-                          {p.sku && <div className="muted small">SKU {p.sku}</div>}
-                        </th>
-                        <td>{p.vendor || '—'}</td>
-                        <td>{categoryName(p.categoryCode)}</td>
-                        <td>{unitLabels[p.unit]}</td>
-                        <td className="num">{formatMoney(p.cost, null)}</td>
-                        <td className="num">{formatMoney(p.price, null)}</td>
-                        <td className="num">{marginOf(p.price, p.cost)}</td>
-                        <td>
-                          {p.active ? <Badge tone="good">Active</Badge> : <Badge tone="muted">Retired</Badge>}
-                        </td>
-                        {canWrite && (
-                          <td>
-                            <button
-                              type="button"
-                              className="button button--link"
-                              onClick={() => form.edit(p.id)}
-                            >
-                              Edit {p.name}
-                            </button>
-                          </td>
-                        )}
-                      </tr>
-                    ),
-                  )}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryState>
-    </section>
+    <CatalogList
+      name="products"
+      title="Products and licences"
+      addLabel="Add product"
+      query={products}
+      loading="Loading products…"
+      empty="No products yet."
+      keyOf={(p) => p.id}
+      columns={[
+        { header: 'Product', cell: (p) => <NameCell name={p.name} detail={p.sku && `SKU ${p.sku}`} /> },
+        { header: 'Vendor', cell: (p) => p.vendor || '—' },
+        { header: 'Category', cell: (p) => categoryName(p.categoryCode) },
+        { header: 'Unit', cell: (p) => unitLabels[p.unit] },
+        { header: 'Cost', numeric: true, cell: (p) => formatMoney(p.cost, null) },
+        { header: 'Price', numeric: true, cell: (p) => formatMoney(p.price, null) },
+        { header: 'Margin', numeric: true, cell: (p) => marginOf(p.price, p.cost) },
+        stateColumn(),
+      ]}
+      editLabel={(p) => `Edit ${p.name}`}
+      form={(p, onDone) => <ProductForm product={p} onDone={onDone} />}
+    />
   );
 }
 

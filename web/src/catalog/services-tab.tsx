@@ -1,102 +1,39 @@
 import { unitLabels } from '../agreements/labels';
 import { useSaveService, useServices } from '../api/catalog';
 import type { Service, ServiceInput, Unit } from '../api/catalog-types';
-import { useCan } from '../api/session';
 import { checked, text } from '../clients/form-values';
 import { formatMoney } from '../money/money';
-import { Badge } from '../ui/badge';
 import { Checkbox } from '../ui/field';
-import { QueryState } from '../ui/query-state';
 import { CategoryField, DescriptionField, MoneyField, NameField, UnitField } from './catalog-fields';
 import { CatalogForm, marginOf, moneyOf } from './catalog-form';
+import { CatalogList, NameCell, stateColumn } from './catalog-list';
 import { useCategoryName } from './use-category-name';
-import { useEditing } from './use-editing';
 
 /** Services the MSP delivers (monitoring, backup …), each in a category, with list price and cost. */
 export function ServicesTab() {
   const services = useServices();
   const categoryName = useCategoryName();
-  const canWrite = useCan('catalog:write');
-  const form = useEditing();
   return (
-    <section aria-labelledby="services-title">
-      <div className="section__header">
-        <h2 id="services-title">Services</h2>
-        {canWrite && !form.isNew && (
-          <button type="button" className="button button--primary" onClick={form.startNew}>
-            Add service
-          </button>
-        )}
-      </div>
-      {form.isNew && <ServiceForm onDone={form.close} />}
-      <QueryState query={services} loading="Loading services…">
-        {(items) =>
-          items.length === 0 ? (
-            <p className="empty">No services yet.</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Service</th>
-                    <th scope="col">Category</th>
-                    <th scope="col">Unit</th>
-                    <th scope="col" className="num">
-                      Price
-                    </th>
-                    <th scope="col" className="num">
-                      Cost
-                    </th>
-                    <th scope="col" className="num">
-                      Margin
-                    </th>
-                    <th scope="col">State</th>
-                    {canWrite && <th scope="col">Actions</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((s) =>
-                    form.editing === s.id ? (
-                      <tr key={s.id}>
-                        <td colSpan={8}>
-                          <ServiceForm service={s} onDone={form.close} />
-                        </td>
-                      </tr>
-                    ) : (
-                      <tr key={s.id}>
-                        <th scope="row">
-                          {s.name}
-                          {s.description && <div className="muted small">{s.description}</div>}
-                        </th>
-                        <td>{categoryName(s.categoryCode)}</td>
-                        <td>{unitLabels[s.unit]}</td>
-                        <td className="num">{formatMoney(s.price, null)}</td>
-                        <td className="num">{formatMoney(s.cost, null)}</td>
-                        <td className="num">{marginOf(s.price, s.cost)}</td>
-                        <td>
-                          {s.active ? <Badge tone="good">Active</Badge> : <Badge tone="muted">Retired</Badge>}
-                        </td>
-                        {canWrite && (
-                          <td>
-                            <button
-                              type="button"
-                              className="button button--link"
-                              onClick={() => form.edit(s.id)}
-                            >
-                              Edit {s.name}
-                            </button>
-                          </td>
-                        )}
-                      </tr>
-                    ),
-                  )}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryState>
-    </section>
+    <CatalogList
+      name="services"
+      title="Services"
+      addLabel="Add service"
+      query={services}
+      loading="Loading services…"
+      empty="No services yet."
+      keyOf={(s) => s.id}
+      columns={[
+        { header: 'Service', cell: (s) => <NameCell name={s.name} detail={s.description} /> },
+        { header: 'Category', cell: (s) => categoryName(s.categoryCode) },
+        { header: 'Unit', cell: (s) => unitLabels[s.unit] },
+        { header: 'Price', numeric: true, cell: (s) => formatMoney(s.price, null) },
+        { header: 'Cost', numeric: true, cell: (s) => formatMoney(s.cost, null) },
+        { header: 'Margin', numeric: true, cell: (s) => marginOf(s.price, s.cost) },
+        stateColumn(),
+      ]}
+      editLabel={(s) => `Edit ${s.name}`}
+      form={(s, onDone) => <ServiceForm service={s} onDone={onDone} />}
+    />
   );
 }
 
