@@ -60,6 +60,17 @@ export function helpdeskPorts(s: Services): TicketPorts {
   );
   const contextOf = (clientId: string, at: Date) =>
     clientContext.get(`${clientId}|${at.toISOString().slice(0, 10)}`);
+  /** The SLA an agreement in force names wins; otherwise the default of the client's kind. */
+  const slaPolicyOf = ttlCache(contextMs, async (key: string): Promise<string | null> => {
+    const [clientId, day] = key.split('|') as [string, string];
+    const ctx = await clientContext.get(key);
+    const agreements = (ctx?.agreements ?? []).filter((a) => a.status === 'active');
+    const named =
+      agreements.find((a) => a.slaPolicyId && a.kind === 'managed') ?? agreements.find((a) => a.slaPolicyId);
+    if (named?.slaPolicyId) return named.slaPolicyId;
+    const { kind } = await s.classification.classify(clientId, day);
+    return (await s.sla().kindDefaults())[kind] ?? null;
+  });
 
   return {
     async liveClient(scope, clientId) {
@@ -83,17 +94,9 @@ export function helpdeskPorts(s: Services): TicketPorts {
     priorityMatrix: () => s.sla().priorityMatrix(),
     slaPolicy: (policyId) => s.sla().resolved(policyId),
 
-    /** The SLA an agreement in force names wins; otherwise the default of the client's kind. */
     async slaForClient(clientId, at) {
       if (!clientId) return null;
-      const ctx = await contextOf(clientId, at);
-      const agreements = (ctx?.agreements ?? []).filter((a) => a.status === 'active');
-      const named =
-        agreements.find((a) => a.slaPolicyId && a.kind === 'managed') ??
-        agreements.find((a) => a.slaPolicyId);
-      if (named?.slaPolicyId) return s.sla().resolved(named.slaPolicyId);
-      const { kind } = await s.classification.classify(clientId, at.toISOString().slice(0, 10));
-      const policyId = (await s.sla().kindDefaults())[kind];
+      const policyId = await slaPolicyOf.get(`${clientId}|${at.toISOString().slice(0, 10)}`);
       return policyId ? s.sla().resolved(policyId) : null;
     },
 
