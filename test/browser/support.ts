@@ -88,5 +88,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
+  // Wait for the answer: a test that navigates at once would otherwise race the session cookie.
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await answered;
 }
