@@ -5,7 +5,7 @@
  * are matched by id, never by the order the database returns them in.
  */
 
-import { type AuditEntry, recordAuditOf } from '../../platform/audit/audit.js';
+import { type AuditEntry, auditInsertOf, markAudited, recordAuditOf } from '../../platform/audit/audit.js';
 import { currentContext, type RequestContext } from '../../platform/context.js';
 import { createBatcher } from '../../platform/db/batcher.js';
 import { newId } from '../../platform/db/columns.js';
@@ -17,7 +17,8 @@ export type NewTicket = {
   row: Omit<typeof tickets.$inferInsert, 'id'>;
   event: Omit<typeof ticketEvents.$inferInsert, 'id' | 'ticketId'>;
   description: Omit<typeof ticketMessages.$inferInsert, 'id' | 'ticketId'> | null;
-  audit: (row: TicketRow) => AuditEntry;
+  /** The audit entry; the ticket's number is not known until it is written, its id is. */
+  audit: (ticketId: string) => AuditEntry;
   /** Work of the channel in the same transaction (mail: attachments). */
   within?: (tx: Tx, written: { ticketId: string; messageId: string | null }) => Promise<void>;
 };
@@ -25,26 +26,46 @@ type Queued = NewTicket & { ctx: RequestContext | undefined };
 export type Written = { row: TicketRow; messageId: string | null };
 
 async function writeAll(db: Db, items: Queued[]): Promise<Written[]> {
-  return db.transaction(async (tx) => {
-    const ids = items.map(() => newId());
-    const messageIds = items.map((i) => (i.description ? newId() : null));
-    const rows = await tx
-      .insert(tickets)
-      .values(items.map((i, n) => ({ ...i.row, id: ids[n]! })))
-      .returning();
+  const ids = items.map(() => newId());
+  const messageIds = items.map((i) => (i.description ? newId() : null));
+  const ticketRows = items.map((i, n) => ({ ...i.row, id: ids[n]! }));
+  const events = items.map((i, n) => ({ ...i.event, ticketId: ids[n]! }));
+  const messages = items.flatMap((i, n) =>
+    i.description ? [{ ...i.description, id: messageIds[n]!, ticketId: ids[n]! }] : [],
+  );
+  const audits = items.map((i, n) => ({ ctx: i.ctx, entry: i.audit(ids[n]!) }));
+  const written = (rows: TicketRow[]) => {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    await tx.insert(ticketEvents).values(items.map((i, n) => ({ ...i.event, ticketId: ids[n]! })));
-    const messages = items.flatMap((i, n) =>
-      i.description ? [{ ...i.description, id: messageIds[n]!, ticketId: ids[n]! }] : [],
-    );
+    return ids.map((id, n) => ({ row: byId.get(id)!, messageId: messageIds[n]! }));
+  };
+
+  if (items.every((i) => !i.within)) {
+    // One statement, so one round trip and atomic without BEGIN/COMMIT: the events, descriptions
+    // and audit rows go in data-modifying CTEs; their foreign keys are checked when the statement
+    // ends, by which time the tickets exist.
+    const ctes = [
+      db.$with('new_events', {}).as(db.insert(ticketEvents).values(events).getSQL()),
+      db.$with('new_audit', {}).as(auditInsertOf(db, audits).getSQL()),
+      ...(messages.length
+        ? [db.$with('new_messages', {}).as(db.insert(ticketMessages).values(messages).getSQL())]
+        : []),
+    ];
+    const rows = await db
+      .with(...ctes)
+      .insert(tickets)
+      .values(ticketRows)
+      .returning();
+    markAudited(audits);
+    return written(rows);
+  }
+  return db.transaction(async (tx) => {
+    const rows = await tx.insert(tickets).values(ticketRows).returning();
+    await tx.insert(ticketEvents).values(events);
     if (messages.length) await tx.insert(ticketMessages).values(messages);
     for (const [n, i] of items.entries())
       await i.within?.(tx, { ticketId: ids[n]!, messageId: messageIds[n]! });
-    await recordAuditOf(
-      tx,
-      items.map((i, n) => ({ ctx: i.ctx, entry: i.audit(byId.get(ids[n]!)!) })),
-    );
-    return ids.map((id, n) => ({ row: byId.get(id)!, messageId: messageIds[n]! }));
+    await recordAuditOf(tx, audits);
+    return written(rows);
   });
 }
 

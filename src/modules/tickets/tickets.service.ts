@@ -243,12 +243,12 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
             }
           : null,
         within,
-        audit: (row) => ({
+        audit: (ticketId) => ({
           action: 'create',
           entityType: 'ticket',
-          entityId: row.id,
+          entityId: ticketId,
           clientId,
-          changes: { number: row.number, subject: row.subject, priority: row.priority },
+          changes: { subject: input.subject, priority, queue },
         }),
       });
       const created = presentTicket(stored, clocks, scope);

@@ -38,6 +38,17 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
   if (ctx) ctx.audited++;
 }
 
+type Audited = { ctx: RequestContext | undefined; entry: AuditEntry };
+
+/** The INSERT of several requests' audit rows, for a caller to run inside a larger statement. */
+export const auditInsertOf = (tx: DbOrTx, entries: readonly Audited[]) =>
+  tx.insert(auditLog).values(entries.map((e) => auditRow(e.ctx, e.entry)));
+
+/** Tells each request its audit row is written, once the statement that wrote it has run. */
+export function markAudited(entries: readonly Audited[]) {
+  for (const e of entries) if (e.ctx) e.ctx.audited++;
+}
+
 /** Audit rows of several requests written together (group commit): each keeps its own context. */
 export async function recordAuditOf(
   tx: DbOrTx,
