@@ -98,5 +98,9 @@ export const contacts = pgTable(
     uniqueIndex('contacts_client_email_key')
       .on(t.clientId, sql`lower(${t.email})`)
       .where(sql`${t.archivedAt} is null and ${t.email} is not null`),
+    // Inbound mail finds the sender's contact across all clients by address.
+    index('contacts_email_idx')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.archivedAt} is null and ${t.email} is not null`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_email_idx" ON "contacts" USING btree (lower("email")) WHERE "contacts"."archived_at" is null and "contacts"."email" is not null;
