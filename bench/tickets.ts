@@ -125,8 +125,9 @@ export async function ticketsBench(): Promise<Row[]> {
   const api = apiFor(url, token);
   let clients: string[];
   let me: string;
-  let createRate: number;
-  let createP99: number;
+  // Creates are group-committed: more requests in flight make larger batches, so the rate is
+  // measured at the usual 16 connections and at 64, where it levels off on this machine.
+  const creates: { connections: number; rate: number; p99: number }[] = [];
   try {
     await waitHealthy(child, `${url}/api/v1/health`, performance.now());
     clients = [await managedClient(api), await managedClient(api)];
@@ -138,22 +139,24 @@ export async function ticketsBench(): Promise<Row[]> {
       impact: 'high',
       urgency: 'medium',
     });
-    const load = (amount: number) =>
+    const load = (amount: number, connections = CONNECTIONS) =>
       autocannon({
         url: `${url}/api/v1/tickets`,
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body,
         amount,
-        connections: CONNECTIONS,
+        connections,
       });
     await load(300);
-    const r = await load(CREATES);
-    createRate = r['2xx'] / ((r.finish.getTime() - r.start.getTime()) / 1000);
-    createP99 = r.latency.p99;
-    console.log(
-      `  create: ${createRate.toFixed(0)} req/s, p99 ${createP99} ms (${r['2xx']} × 201, ${r.non2xx} other, ${r.errors} errors)`,
-    );
+    for (const connections of [CONNECTIONS, 64]) {
+      const r = await load(CREATES, connections);
+      const rate = r['2xx'] / ((r.finish.getTime() - r.start.getTime()) / 1000);
+      creates.push({ connections, rate, p99: r.latency.p99 });
+      console.log(
+        `  create, ${connections} connections: ${rate.toFixed(0)} req/s, p99 ${r.latency.p99} ms (${r['2xx']} × 201, ${r.non2xx} other, ${r.errors} errors)`,
+      );
+    }
   } finally {
     await stop(child);
   }
@@ -200,13 +203,13 @@ export async function ticketsBench(): Promise<Row[]> {
     `  queue view p95 ${queueP95.toFixed(1)} ms over HTTP; raw query p95 ${rawQueue.toFixed(1)} ms`,
   );
   return [
-    {
-      figure: 'ticket create, pglite',
-      value: createRate,
+    ...creates.map((c) => ({
+      figure: `ticket create, pglite, ${c.connections} conn.`,
+      value: c.rate,
       unit: '/s',
       baseline: rawCreate,
-      note: `raw ticket INSERTs; SLA + entitlement resolved; p99 ${createP99} ms; target ≥ 1,000/s`,
-    },
+      note: `raw ticket INSERTs; SLA + entitlement resolved; p99 ${c.p99} ms; target ≥ 1,000/s`,
+    })),
     {
       figure: `queue view p95, ${TICKETS.toLocaleString('en')} tickets`,
       value: queueP95,
