@@ -1,34 +1,20 @@
-import { and, eq, notInArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { priorityOf } from '../../domain/sla/priority.js';
-import {
-  initialStatus,
-  phaseOf,
-  transitionProblem,
-  type Workflow,
-  workflowProblems,
-} from '../../domain/tickets/workflow.js';
+import { initialStatus, phaseOf, transitionProblem, type Workflow } from '../../domain/tickets/workflow.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import type { AccessScope } from '../../platform/auth/principal.js';
-import { ttlCache } from '../../platform/cache.js';
 import { currentContext } from '../../platform/context.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/store.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { clockColumns, clocksOf, storeClocks, type TicketRow, ticketHistory } from './ticket-clocks.js';
+import { createTicketMailLookups } from './ticket-mail.js';
+import { createTicketSettings } from './ticket-settings.js';
 import { ticketWriter } from './ticket-writer.js';
 import type { ResolvedSla, TicketPorts } from './tickets.ports.js';
 import { presentEvent, presentMessage, presentTicket } from './tickets.presenters.js';
-import {
-  checkQueue,
-  findTicket,
-  findTicketByNumber,
-  listTickets,
-  loadWorkflow,
-  mailThreadOf,
-  ticketOfEmailMessageIds,
-  triageQueue,
-} from './tickets.queries.js';
+import { checkQueue, findTicket, listTickets, loadWorkflow } from './tickets.queries.js';
 import type { CreateTicketInput, ReplyInput, TicketListQuery, UpdateTicketInput } from './tickets.schemas.js';
-import { ticketEvents, ticketMessages, ticketQueues, ticketStatuses, tickets } from './tickets.tables.js';
+import { ticketEvents, ticketMessages, tickets } from './tickets.tables.js';
 
 /** Who acts: a signed-in user from the request, or a contact writing in by mail. */
 export type Actor = {
@@ -70,10 +56,7 @@ const unprocessable = (field: string, detail: string) =>
 
 export function createTicketsService(db: Db, ports: TicketPorts) {
   const writeTicket = ticketWriter(db);
-  // The workflow and queues are settings: read on every write, changed rarely.
-  const workflowCache = ttlCache(5_000, (_: null) => loadWorkflow(db));
-  const queueCache = ttlCache(5_000, (code: string) => checkQueue(db, code));
-  const triageCache = ttlCache(5_000, (_: null) => triageQueue(db));
+  const settings = createTicketSettings(db);
   const listeners: ((event: TicketMessageEvent) => Promise<void>)[] = [];
   // A listener's failure never undoes a committed write: listeners log their own errors.
   const announce = async (event: TicketMessageEvent) => {
@@ -187,12 +170,8 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         clientId ? ports.entitlement(clientId, input.category ?? null, now) : null,
       ]);
       const [workflow, queue] = await Promise.all([
-        workflowCache.get(null),
-        input.queue
-          ? queueCache.get(input.queue).then((q) => q.code)
-          : clientId
-            ? 'service-desk'
-            : triageCache.get(null),
+        settings.cachedWorkflow(),
+        input.queue ? settings.queueCode(input.queue) : clientId ? 'service-desk' : settings.triageQueue(),
       ]);
       const priority = priorityOf(matrix, input.impact, input.urgency);
       // A new ticket's clocks need no history: they start now, at its priority's targets.
@@ -468,64 +447,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
         .map(presentEvent);
     },
 
-    async workflow() {
-      const w = await loadWorkflow(db);
-      return {
-        statuses: [...w.statuses],
-        transitions: Object.fromEntries(Object.entries(w.transitions).map(([from, to]) => [from, [...to]])),
-      };
-    },
-
-    /**
-     * Replaces the workflow. It must stay readable by the clocks (one status in the new phase, an
-     * open and a resolved one, every status leading somewhere), and no status a ticket is in may go.
-     */
-    async setWorkflow(workflow: Workflow) {
-      const problems = workflowProblems(workflow);
-      if (problems.length)
-        throw new AppError(
-          'UNPROCESSABLE',
-          `The workflow cannot be used: ${problems.join('; ')}.`,
-          problems.map((message) => ({ field: 'body', message })),
-        );
-      const kept = workflow.statuses.map((st) => st.code);
-      const inUse = await db
-        .selectDistinct({ status: tickets.status })
-        .from(tickets)
-        .where(notInArray(tickets.status, kept));
-      if (inUse.length)
-        throw new AppError(
-          'CONFLICT',
-          `Tickets are still in ${inUse.map((r) => r.status).join(', ')}: move them before removing the status.`,
-        );
-      await db.transaction(async (tx) => {
-        await tx.delete(ticketStatuses);
-        await tx.insert(ticketStatuses).values(
-          workflow.statuses.map((st, i) => ({
-            ...st,
-            position: i + 1,
-            next: [...(workflow.transitions[st.code] ?? [])],
-          })),
-        );
-        await recordAudit(tx, {
-          action: 'update',
-          entityType: 'ticket_workflow',
-          changes: { statuses: kept },
-        });
-      });
-      workflowCache.forget();
-      return this.workflow();
-    },
-
-    async queues() {
-      return db.select().from(ticketQueues).orderBy(ticketQueues.name);
-    },
-
-    async statusCodes() {
-      return (await loadWorkflow(db)).statuses.map((s) => s.code);
-    },
-
-    // The mail channel: threading by reference and Message-ID, and the outgoing Message-IDs.
+    ...settings.api,
 
     /** Calls `listener` after every committed create and reply (outgoing mail). */
     onMessage(listener: (event: TicketMessageEvent) => Promise<void>) {
@@ -537,37 +459,7 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
       resolvedListeners.push(listener);
     },
 
-    /** The ticket a reference such as T-000123 names, or null. Staff scope: callers are channels, not users. */
-    findByNumber: (number: number) => findTicketByNumber(db, number),
-
-    /** The ticket one of these RFC 5322 Message-IDs was stored on, in or out, or null. */
-    findByEmailMessageIds: (ids: readonly string[]) => ticketOfEmailMessageIds(db, ids),
-
-    /** What an outgoing mail needs: the ticket, who raised it, the thread's Message-IDs, and one message. */
-    mailThread: (ticketId: string, messageId?: string) => mailThreadOf(db, ticketId, messageId),
-
-    /** Records the Message-ID a public reply was mailed with, so the answers to it thread. */
-    async recordMailed(ticketId: string, messageId: string, emailMessageId: string, to: string) {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(ticketMessages)
-          .set({ emailMessageId })
-          .where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, ticketId)))
-          .returning({ id: ticketMessages.id });
-        if (!row) throw notFound('NOT_FOUND', 'Message', messageId);
-        const [ticket] = await tx
-          .select({ clientId: tickets.clientId })
-          .from(tickets)
-          .where(eq(tickets.id, ticketId));
-        await recordAudit(tx, {
-          action: 'mail',
-          entityType: 'ticket',
-          entityId: ticketId,
-          clientId: ticket?.clientId ?? null,
-          changes: { messageId, emailMessageId, to },
-        });
-      });
-    },
+    ...createTicketMailLookups(db),
   };
 }
 
