@@ -1,12 +1,5 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import * as OTPAuth from 'otpauth';
-import {
-  permissions as allPermissions,
-  isStaffRole,
-  permissionsOf,
-  type Role,
-  scopesBeyondRole,
-} from '../../domain/access/roles.js';
+import { isStaffRole, permissionsOf, type Role } from '../../domain/access/roles.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { createPrincipalCache } from '../../platform/auth/principal-cache.js';
@@ -21,7 +14,9 @@ import type { Config } from '../../platform/config.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { Db } from '../../platform/db/store.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { createTokenOps } from './api-tokens.js';
 import { apiTokens, sessions, users } from './identity.tables.js';
+import { createTotpOps, totpFor } from './totp.js';
 
 export type User = typeof users.$inferSelect;
 
@@ -116,6 +111,9 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
       ...extra,
     };
   }
+
+  const tokenOps = createTokenOps(db, getUser, (userId) => principals.forgetUser(userId));
+  const totpOps = createTotpOps(db, getUser);
 
   return {
     findUserByEmail,
@@ -319,108 +317,8 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
       return principal;
     },
 
-    /** Creates an API token for a user; the secret is returned once and only its hash is kept. */
-    async createToken(userId: string, input: { name: string; scopes?: string[]; expiresAt?: Date | null }) {
-      const user = await getUser(userId);
-      const scopes = input.scopes ?? [...permissionsOf(user.role)];
-      const unknown = scopes.filter((s) => !(allPermissions as readonly string[]).includes(s));
-      if (unknown.length)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `Unknown scopes: ${unknown.join(', ')}.`,
-          unknown.map((s) => ({ field: 'body.scopes', message: `unknown scope ${s}` })),
-        );
-      const beyond = scopesBeyondRole(user.role, scopes);
-      if (beyond.length)
-        throw new AppError('FORBIDDEN', `A ${user.role} cannot grant: ${beyond.join(', ')}.`);
-      const secret = newSecret('keel');
-      return db.transaction(async (tx) => {
-        const [token] = await tx
-          .insert(apiTokens)
-          .values({
-            userId,
-            name: input.name,
-            prefix: secret.slice(0, 12),
-            tokenHash: hashSecret(secret),
-            scopes,
-            expiresAt: input.expiresAt ?? null,
-          })
-          .returning();
-        await recordAudit(tx, {
-          action: 'create',
-          entityType: 'api_token',
-          entityId: token!.id,
-          clientId: user.clientId,
-          changes: { name: input.name, scopes },
-        });
-        return { token: secret, record: token! };
-      });
-    },
-
-    async listTokens(userId: string) {
-      return db
-        .select()
-        .from(apiTokens)
-        .where(eq(apiTokens.userId, userId))
-        .orderBy(asc(apiTokens.createdAt));
-    },
-
-    async revokeToken(userId: string, tokenId: string) {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(apiTokens)
-          .set({ revokedAt: new Date() })
-          .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-          .returning();
-        if (!row) throw notFound('TOKEN_NOT_FOUND', 'API token', tokenId);
-        await recordAudit(tx, { action: 'revoke', entityType: 'api_token', entityId: tokenId });
-      });
-      principals.forgetUser(userId);
-    },
-
-    /** Starts TOTP enrolment: a new secret, not yet enforced until confirmed with a valid code. */
-    async beginTotp(userId: string) {
-      const user = await getUser(userId);
-      if (user.totpEnabled)
-        throw new AppError('CONFLICT', 'Two-factor sign-in is already on; turn it off first.');
-      const secret = new OTPAuth.Secret({ size: 20 });
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ totpSecret: secret.base32, updatedAt: new Date() })
-          .where(eq(users.id, userId));
-        await recordAudit(tx, { action: 'totp.begin', entityType: 'user', entityId: userId });
-      });
-      const totp = new OTPAuth.TOTP({ issuer: 'Keel', label: user.email, secret });
-      return { secret: secret.base32, otpauthUrl: totp.toString() };
-    },
-
-    async confirmTotp(userId: string, code: string) {
-      const user = await getUser(userId);
-      if (!user.totpSecret)
-        throw new AppError('UNPROCESSABLE', 'Start enrolment first (POST /api/v1/me/totp).');
-      if (totpFor(user).validate({ token: code, window: 1 }) === null)
-        throw new AppError('VALIDATION_FAILED', 'The code is wrong or expired.', [
-          { field: 'body.code', message: 'does not match' },
-        ]);
-      await db.transaction(async (tx) => {
-        await tx.update(users).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(users.id, userId));
-        await recordAudit(tx, { action: 'totp.enable', entityType: 'user', entityId: userId });
-      });
-    },
-
-    async disableTotp(userId: string, password: string) {
-      const user = await getUser(userId);
-      if (!(await verifyPassword(password, user.passwordHash)))
-        throw new AppError('INVALID_CREDENTIALS', 'The password is wrong.');
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() })
-          .where(eq(users.id, userId));
-        await recordAudit(tx, { action: 'totp.disable', entityType: 'user', entityId: userId });
-      });
-    },
+    ...tokenOps,
+    ...totpOps,
 
     async purgeExpiredSessions(): Promise<number> {
       const rows = await db
@@ -430,14 +328,6 @@ export function createIdentityService(deps: { db: Db; config: Config; clients: C
       return rows.length;
     },
   };
-}
-
-function totpFor(user: User) {
-  return new OTPAuth.TOTP({
-    issuer: 'Keel',
-    label: user.email,
-    secret: OTPAuth.Secret.fromBase32(user.totpSecret ?? ''),
-  });
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
