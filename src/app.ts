@@ -15,7 +15,7 @@ import { auditRoutes } from './platform/audit/audit.routes.js';
 import { type AccessScope, staffScope } from './platform/auth/principal.js';
 import type { Config } from './platform/config.js';
 import type { Store } from './platform/db/store.js';
-import { AppError } from './platform/errors.js';
+import { orNull } from './platform/errors.js';
 import { createHttpServer, typed } from './platform/http/server.js';
 import { createJobs, type Jobs } from './platform/jobs/jobs.js';
 import type { KeelModule } from './platform/module.js';
@@ -28,10 +28,7 @@ export function createModules(store: Store, config: Config) {
   const catalog = createCatalogModule({ db: store.db });
   // Agreements learn about clients and the catalog through their services, never their tables.
   const findClient = (scope: AccessScope, clientId: string) =>
-    clients.service.getClient(scope, clientId).catch((err) => {
-      if (err instanceof AppError && err.code === 'CLIENT_NOT_FOUND') return null;
-      throw err;
-    });
+    orNull(clients.service.getClient(scope, clientId));
   // Agreements and tickets name SLA policies, and the SLA module checks pause statuses against the
   // ticket workflow: the policies are reached through this late-bound service.
   let slaService: SlaService | null = null;
@@ -87,7 +84,7 @@ export function createModules(store: Store, config: Config) {
     onSlaNotice: tickets.onSlaNotice,
     onSurveyOpened: tickets.onSurveyOpened,
     contactEmail: async (contactId) =>
-      (await clients.service.getContact(staffScope, contactId).catch(() => null))?.email ?? null,
+      (await orNull(clients.service.getContact(staffScope, contactId)))?.email ?? null,
   });
   wireWebhooks({
     webhooks: webhooks.service,

@@ -13,7 +13,7 @@ import type { SlaService } from './modules/sla/index.js';
 import type { TicketPorts } from './modules/tickets/index.js';
 import { staffScope } from './platform/auth/principal.js';
 import { ttlCache } from './platform/cache.js';
-import { AppError } from './platform/errors.js';
+import { orNull } from './platform/errors.js';
 
 type Services = {
   clients: ClientsService;
@@ -23,12 +23,6 @@ type Services = {
   classification: ClassificationService;
   sla: () => SlaService;
 };
-
-const orNull = <T>(work: Promise<T>): Promise<T | null> =>
-  work.catch((err) => {
-    if (err instanceof AppError && err.status === 404) return null;
-    throw err;
-  });
 
 /** Work that is neither billable nor covered by a prepaid balance at the moment it is logged. */
 const notBillable = new Set(['covered', 'internal', 'block', 'retainer']);

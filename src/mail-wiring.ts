@@ -7,13 +7,7 @@ import type { IdentityService } from './modules/identity/index.js';
 import type { MailPorts } from './modules/mail/index.js';
 import type { AttachmentsService, TicketsService } from './modules/tickets/index.js';
 import { staffScope } from './platform/auth/principal.js';
-import { AppError } from './platform/errors.js';
-
-const orNull = <T>(work: Promise<T>): Promise<T | null> =>
-  work.catch((err) => {
-    if (err instanceof AppError && err.status === 404) return null;
-    throw err;
-  });
+import { orNull } from './platform/errors.js';
 
 export function mailPorts(s: {
   tickets: TicketsService;

@@ -62,3 +62,10 @@ export class AppError extends Error {
 
 export const notFound = (code: ErrorCode, what: string, id: string) =>
   new AppError(code, `${what} ${id} does not exist or is not visible to you.`);
+
+/** The answer of a lookup, or null when it says "not found" (404); any other failure still throws. */
+export const orNull = <T>(work: Promise<T>): Promise<T | null> =>
+  work.catch((err) => {
+    if (err instanceof AppError && err.status === 404) return null;
+    throw err;
+  });
