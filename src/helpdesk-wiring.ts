@@ -5,6 +5,8 @@
 
 import { openingBalances } from './domain/entitlement/balances.js';
 import { decideEntitlement } from './domain/entitlement/decide.js';
+import { billedAsDone } from './domain/entitlement/types.js';
+import { namedSlaPolicy } from './domain/sla/notices.js';
 import type { AgreementsService, ClassificationService } from './modules/agreements/index.js';
 import type { CatalogService } from './modules/catalog/index.js';
 import type { ClientsService } from './modules/clients/index.js';
@@ -23,9 +25,6 @@ type Services = {
   classification: ClassificationService;
   sla: () => SlaService;
 };
-
-/** Work that is neither billable nor covered by a prepaid balance at the moment it is logged. */
-const notBillable = new Set(['covered', 'internal', 'block', 'retainer']);
 
 export async function isAssignable(identity: IdentityService, userId: string) {
   const user = await orNull(identity.getUser(userId));
@@ -58,10 +57,8 @@ export function helpdeskPorts(s: Services): TicketPorts {
   const slaPolicyOf = ttlCache(contextMs, async (key: string): Promise<string | null> => {
     const [clientId, day] = key.split('|') as [string, string];
     const ctx = await clientContext.get(key);
-    const agreements = (ctx?.agreements ?? []).filter((a) => a.status === 'active');
-    const named =
-      agreements.find((a) => a.slaPolicyId && a.kind === 'managed') ?? agreements.find((a) => a.slaPolicyId);
-    if (named?.slaPolicyId) return named.slaPolicyId;
+    const named = namedSlaPolicy(ctx?.agreements ?? []);
+    if (named) return named;
     const { kind } = await s.classification.classify(clientId, day);
     return (await s.sla().kindDefaults())[kind] ?? null;
   });
@@ -116,7 +113,7 @@ export function helpdeskPorts(s: Services): TicketPorts {
         kind: outcome.kind,
         agreementId: 'agreementId' in outcome ? outcome.agreementId : null,
         rule: outcome.rule,
-        billable: !notBillable.has(outcome.kind),
+        billable: billedAsDone(outcome.kind),
       };
     },
   };

@@ -131,3 +131,10 @@ export type EntitlementOutcome =
   | OutOfScopeOutcome
   | TimeMaterialsOutcome
   | InternalOutcome;
+
+/**
+ * Whether work with this outcome will be invoiced as it is done: covered and internal work never
+ * is, and block hours and retainers were paid in advance (their overage is billed with the period).
+ */
+export const billedAsDone = (kind: EntitlementOutcome['kind']): boolean =>
+  kind === 'out_of_scope' || kind === 'time_materials';

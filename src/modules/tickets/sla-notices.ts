@@ -6,7 +6,8 @@
  */
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import type { Clock } from '../../domain/sla/clocks.js';
-import { type Priority, priorities } from '../../domain/sla/priority.js';
+import { noticesDue, raisedPriority } from '../../domain/sla/notices.js';
+import type { Priority } from '../../domain/sla/priority.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/store.js';
 import { clocksOf, storeClocks, ticketHistory } from './ticket-clocks.js';
@@ -31,19 +32,6 @@ export type NoticePorts = {
   /** Mail and webhooks; called after the notice is committed. */
   onNotice(notice: SlaNotice): Promise<void>;
 };
-
-/** The notices a ticket's clocks call for at `now`: a breach replaces a warning not yet sent. */
-export function noticesDue(clocks: readonly Clock[], now: number) {
-  const due: { clock: Clock; notice: 'warning' | 'breach' }[] = [];
-  for (const c of clocks) {
-    if (c.metAt !== null) continue;
-    if (c.state === 'breached') due.push({ clock: c, notice: 'breach' });
-    else if (c.state === 'running' && now >= c.warnAt) due.push({ clock: c, notice: 'warning' });
-  }
-  return due;
-}
-
-const raised = (p: Priority): Priority => priorities[Math.max(0, priorities.indexOf(p) - 1)]!;
 
 export async function sweepSlaNotices(
   db: Db,
@@ -90,7 +78,7 @@ export async function sweepSlaNotices(
           data: { clock: clock.kind, dueAt: new Date(clock.dueAt).toISOString() },
         });
         if (notice === 'breach' && escalation?.raisePriority && priority !== 'P1')
-          priority = raised(priority);
+          priority = raisedPriority(priority);
         if (notice === 'breach' && escalation?.reassignTo) assigneeId = escalation.reassignTo;
         const wanted = notice === 'breach' ? escalation?.notifyOnBreach : escalation?.notifyOnWarning;
         if (wanted !== false)
