@@ -9,6 +9,7 @@ import { createIdentityModule } from './modules/identity/index.js';
 import { createMailModule } from './modules/mail/index.js';
 import { createSlaModule, type SlaService } from './modules/sla/index.js';
 import { createAttachmentsModule, createTicketsModule } from './modules/tickets/index.js';
+import { createTimeModule } from './modules/time/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { wireNotices, wireWebhooks } from './notice-wiring.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -20,6 +21,7 @@ import { createHttpServer, typed } from './platform/http/server.js';
 import { createJobs, type Jobs } from './platform/jobs/jobs.js';
 import type { KeelModule } from './platform/module.js';
 import { version } from './platform/version.js';
+import { timePorts } from './time-wiring.js';
 
 /** The composition root: the one place that knows every module and wires them into the platform. */
 export function createModules(store: Store, config: Config) {
@@ -64,6 +66,18 @@ export function createModules(store: Store, config: Config) {
     },
   });
   slaService = sla.service;
+  const time = createTimeModule({
+    db: store.db,
+    ports: timePorts({
+      tickets: tickets.service,
+      clients: clients.service,
+      identity: identity.service,
+      catalog: catalog.service,
+      agreements: agreements.service,
+      classification: agreements.classification,
+      sla: () => slaService!,
+    }),
+  });
   // Outbound webhooks: other modules publish events through webhooks.service.publish().
   const webhooks = createWebhooksModule({ db: store.db });
   const attachments = createAttachmentsModule({ db: store.db, maxBytes: config.attachmentMaxBytes });
@@ -99,11 +113,12 @@ export function createModules(store: Store, config: Config) {
     agreements.module,
     sla.module,
     tickets.module,
+    time.module,
     attachments.module,
     mail.module,
     webhooks.module,
   ];
-  return { clients, identity, catalog, agreements, sla, tickets, attachments, mail, webhooks, modules };
+  return { clients, identity, catalog, agreements, sla, tickets, time, attachments, mail, webhooks, modules };
 }
 
 export type Keel = ReturnType<typeof createModules>;

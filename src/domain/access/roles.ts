@@ -27,6 +27,9 @@ export const permissions = [
   'sla:read',
   'sla:write',
   'webhooks:manage',
+  'time:read',
+  'time:write',
+  'time:approve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -47,6 +50,9 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'sites:write',
     'users:read',
     'tokens:manage',
+    // Technicians log and submit their own time; approving it is for managers and admins.
+    'time:read',
+    'time:write',
   ],
   billing: [
     'tickets:read',
@@ -61,6 +67,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'sites:read',
     'users:read',
     'tokens:manage',
+    'time:read',
   ],
   // Portal users only ever see their own client; the scope, not the permission, enforces that.
   portal: ['clients:read', 'contacts:read', 'sites:read', 'agreements:read', 'tickets:read', 'tickets:write'],

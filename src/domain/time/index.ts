@@ -11,6 +11,7 @@ export {
   type SpanInput,
   type SpanProblem,
 } from './span.js';
+export { workDateOf } from './work-date.js';
 export {
   describeProblem,
   type Lock,
