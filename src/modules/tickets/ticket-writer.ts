@@ -5,10 +5,12 @@
  * are matched by id, never by the order the database returns them in.
  */
 
+import { sql } from 'drizzle-orm';
 import { type AuditEntry, auditInsertOf, markAudited, recordAuditOf } from '../../platform/audit/audit.js';
 import { currentContext, type RequestContext } from '../../platform/context.js';
 import { createBatcher } from '../../platform/db/batcher.js';
 import { newId } from '../../platform/db/columns.js';
+import { rawRows, recordsetInsert, rowOf } from '../../platform/db/recordset.js';
 import type { Db, Tx } from '../../platform/db/store.js';
 import type { TicketRow } from './ticket-clocks.js';
 import { ticketEvents, ticketMessages, tickets } from './tickets.tables.js';
@@ -43,18 +45,16 @@ async function writeAll(db: Db, items: Queued[]): Promise<Written[]> {
     // One statement, so one round trip and atomic without BEGIN/COMMIT: the events, descriptions
     // and audit rows go in data-modifying CTEs; their foreign keys are checked when the statement
     // ends, by which time the tickets exist.
-    const ctes = [
-      db.$with('new_events', {}).as(db.insert(ticketEvents).values(events).getSQL()),
-      db.$with('new_audit', {}).as(auditInsertOf(db, audits).getSQL()),
-      ...(messages.length
-        ? [db.$with('new_messages', {}).as(db.insert(ticketMessages).values(messages).getSQL())]
-        : []),
-    ];
-    const rows = await db
-      .with(...ctes)
-      .insert(tickets)
-      .values(ticketRows)
-      .returning();
+    const statement = sql.join(
+      [
+        sql`with new_events as (${recordsetInsert(ticketEvents, events)}),`,
+        sql`new_audit as (${auditInsertOf(audits)})`,
+        messages.length ? sql`, new_messages as (${recordsetInsert(ticketMessages, messages)})` : undefined,
+        sql`${recordsetInsert(tickets, ticketRows)} returning *`,
+      ],
+      sql` `,
+    );
+    const rows = (await rawRows(db, statement)).map((r) => rowOf(tickets, r));
     markAudited(audits);
     return written(rows);
   }

@@ -1,4 +1,5 @@
 import { currentContext, type RequestContext } from '../context.js';
+import { recordsetInsert } from '../db/recordset.js';
 import type { DbOrTx } from '../db/store.js';
 import { auditLog } from './audit.tables.js';
 
@@ -41,8 +42,11 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
 type Audited = { ctx: RequestContext | undefined; entry: AuditEntry };
 
 /** The INSERT of several requests' audit rows, for a caller to run inside a larger statement. */
-export const auditInsertOf = (tx: DbOrTx, entries: readonly Audited[]) =>
-  tx.insert(auditLog).values(entries.map((e) => auditRow(e.ctx, e.entry)));
+export const auditInsertOf = (entries: readonly Audited[]) =>
+  recordsetInsert(
+    auditLog,
+    entries.map((e) => auditRow(e.ctx, e.entry)),
+  );
 
 /** Tells each request its audit row is written, once the statement that wrote it has run. */
 export function markAudited(entries: readonly Audited[]) {
