@@ -37,6 +37,9 @@ import { SlaSettingsPage } from './sla/sla-settings-page';
 import { NewTicketPage } from './tickets/new-ticket-page';
 import { QueuePage } from './tickets/queue-page';
 import { TicketPage } from './tickets/ticket-page';
+import { ApprovalsPage } from './time/approvals-page';
+import { TimeArea } from './time/time-area';
+import { TimesheetPage } from './time/timesheet-page';
 
 export function StaffRoutes() {
   return (
@@ -70,6 +73,10 @@ export function StaffRoutes() {
         <Route path="tickets/:ticketId" element={<TicketPage />} />
         <Route path="tickets/problems" element={<ProblemsPage />} />
         <Route path="tickets/problems/:problemId" element={<ProblemPage />} />
+        <Route path="time" element={<TimeArea />}>
+          <Route index element={<TimesheetPage />} />
+          <Route path="approvals" element={<ApprovalsPage />} />
+        </Route>
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/csat" element={<CsatResultsPage />} />
         <Route path="settings" element={<SettingsPage />} />

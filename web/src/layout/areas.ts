@@ -29,8 +29,8 @@ export const staffAreas: readonly Area[] = [
   {
     path: '/time',
     label: 'Time',
-    ready: false,
-    purpose: 'Log time in seconds and see at once whether the work is covered or billable.',
+    ready: true,
+    purpose: 'Log time in seconds and see at once whether the work is covered or billable; approve it.',
   },
   {
     path: '/billing',

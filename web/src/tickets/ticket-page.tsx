@@ -3,6 +3,7 @@ import { useClient } from '../api/clients';
 import { useCan } from '../api/session';
 import { useTicket, useTicketHistory, useTicketMessages, useWorkflow } from '../api/tickets';
 import { TicketProblemPanel } from '../problems/ticket-problem-panel';
+import { TicketTimerButton } from '../time/timer-control';
 import { Badge } from '../ui/badge';
 import { PageHeader } from '../ui/page-header';
 import { ProblemAlert } from '../ui/problem-alert';
@@ -40,6 +41,7 @@ function TicketView({ ticketId }: { ticketId: string }) {
   const client = useClient(ticket?.clientId ?? '');
   const staff = useStaff();
   const canWrite = useCan('tickets:write');
+  const canLogTime = useCan('time:write');
   if (!ticket) return null;
   return (
     <>
@@ -59,6 +61,7 @@ function TicketView({ ticketId }: { ticketId: string }) {
             {ticket.requesterEmail && <> · {ticket.requesterEmail}</>}
           </>
         }
+        actions={canLogTime && ticket.clientId && <TicketTimerButton ticketId={ticket.id} />}
       />
       <QueryState query={workflow} loading="Loading the workflow…">
         {(w) => <TicketFields ticket={ticket} workflow={w} staff={staff} readOnly={!canWrite} />}
