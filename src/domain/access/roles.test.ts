@@ -43,7 +43,14 @@ describe('role permissions', () => {
     expect(roles.filter((r) => permissionsOf(r).has('users:manage'))).toEqual(['admin']);
   });
 
-  it('tells staff from portal users', () => {
+  it('technicians log time, managers and admins approve it, billing reads it, portal users see none', () => {
+    const holders = (p: Permission) => roles.filter((r) => permissionsOf(r).has(p));
+    expect(holders('time:approve')).toEqual(['admin', 'manager']);
+    expect(holders('time:write')).toEqual(['admin', 'manager', 'technician']);
+    expect(holders('time:read')).toEqual(['admin', 'manager', 'technician', 'billing']);
+  });
+
+    it('tells staff from portal users', () => {
     expect(roles.filter((r) => !isStaffRole(r))).toEqual(['portal']);
   });
 
