@@ -50,7 +50,7 @@ describe('role permissions', () => {
     expect(holders('time:read')).toEqual(['admin', 'manager', 'technician', 'billing']);
   });
 
-    it('tells staff from portal users', () => {
+  it('tells staff from portal users', () => {
     expect(roles.filter((r) => !isStaffRole(r))).toEqual(['portal']);
   });
 
