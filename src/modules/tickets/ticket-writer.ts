@@ -10,7 +10,7 @@ import { type AuditEntry, auditInsertOf, markAudited, recordAuditOf } from '../.
 import { currentContext, type RequestContext } from '../../platform/context.js';
 import { createBatcher } from '../../platform/db/batcher.js';
 import { newId } from '../../platform/db/columns.js';
-import { rawRows, recordsetInsert, rowOf } from '../../platform/db/recordset.js';
+import { rawRows, recordsetInsert, recordsetInsertReturning } from '../../platform/db/recordset.js';
 import type { Db, Tx } from '../../platform/db/store.js';
 import type { TicketRow } from './ticket-clocks.js';
 import { ticketEvents, ticketMessages, tickets } from './tickets.tables.js';
@@ -45,16 +45,17 @@ async function writeAll(db: Db, items: Queued[]): Promise<Written[]> {
     // One statement, so one round trip and atomic without BEGIN/COMMIT: the events, descriptions
     // and audit rows go in data-modifying CTEs; their foreign keys are checked when the statement
     // ends, by which time the tickets exist.
+    const insert = recordsetInsertReturning(tickets, ticketRows, 'id');
     const statement = sql.join(
       [
         sql`with new_events as (${recordsetInsert(ticketEvents, events)}),`,
         sql`new_audit as (${auditInsertOf(audits)})`,
         messages.length ? sql`, new_messages as (${recordsetInsert(ticketMessages, messages)})` : undefined,
-        sql`${recordsetInsert(tickets, ticketRows)} returning *`,
+        insert.query,
       ],
       sql` `,
     );
-    const rows = (await rawRows(db, statement)).map((r) => rowOf(tickets, r));
+    const rows = insert.rows(await rawRows(db, statement));
     markAudited(audits);
     return written(rows);
   }
