@@ -30,8 +30,25 @@ export function parsePeriod(value: unknown, field = 'period'): Period {
 /** First day of the period, 'YYYY-MM-01'. */
 export const periodStart = (period: Period): string => `${parsePeriod(period)}-01`;
 
+/**
+ * Remembers results of a pure function of one key: billing runs turn the same few dates into day
+ * numbers and back thousands of times. Bounded, so a long-lived worker does not grow without end.
+ */
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** Last day of the period. */
-export const periodEnd = (period: Period): string => addDays(addMonths(periodStart(period), 1), -1);
+export const periodEnd = memo((period: Period): string => addDays(addMonths(periodStart(period), 1), -1));
 
 export const daysInPeriod = (period: Period): number => Number(periodEnd(period).slice(8));
 
@@ -55,15 +72,15 @@ export function periodsBetween(from: Period, to: Period): Period[] {
 }
 
 /** Days since 1970-01-01 of a calendar date; `setUTCFullYear` keeps every year as written. */
-export function dayNumber(date: string): number {
+export const dayNumber = memo((date: string): number => {
   calendarDate(date, 'date');
   const t = new Date(0);
   t.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
   return t.getTime() / 86_400_000;
-}
+});
 
 /** The calendar date of a day number. */
-export const dateOfDay = (day: number): string => addDays('1970-01-01', day);
+export const dateOfDay = memo((day: number): string => addDays('1970-01-01', day));
 
 /** Days from `from` to `to`, both included: 2026-03-17 → 2026-03-31 is 15 days. */
 export const daysInclusive = (from: string, to: string): number => dayNumber(to) - dayNumber(from) + 1;
