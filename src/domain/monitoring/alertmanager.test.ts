@@ -96,11 +96,14 @@ describe('real payloads', () => {
     });
   });
 
-  it('grafana sends version "1": refused for the version alone', () => {
-    expect(fieldErrors(fixture('grafana/grafana_docs_example_firing_grouped2.json'))).toEqual([
-      { field: 'version', code: 'UNSUPPORTED_VERSION' },
-    ]);
-  });
+  it.each(['grafana_docs_example_firing_grouped2.json', 'zulip_grafana_alert-9-resolved.json'])(
+    'grafana sends version "1": %s is refused for the version alone',
+    (name) => {
+      expect(fieldErrors(fixture(`grafana/${name}`))).toEqual([
+        { field: 'version', code: 'UNSUPPORTED_VERSION' },
+      ]);
+    },
+  );
 });
 
 describe('each alert', () => {
