@@ -52,8 +52,18 @@ function moreSpecific(a: [number, number, number], b: [number, number, number]):
   return false;
 }
 
-const describe = (rule: MappingRule) =>
-  rule.matchers.map((m) => `${m.field}${m.op}${JSON.stringify(m.value)}`).join(', ');
+const reasons = new WeakMap<MappingRule, string>();
+
+/** Why a rule mapped an alert, written once per rule object (intake maps thousands of alerts a second). */
+function reasonOf(rule: MappingRule): string {
+  let reason = reasons.get(rule);
+  if (reason === undefined) {
+    const matchers = rule.matchers.map((m) => `${m.field}${m.op}${JSON.stringify(m.value)}`).join(', ');
+    reason = `mapping rule ${rule.id} (${matchers})`;
+    reasons.set(rule, reason);
+  }
+  return reason;
+}
 
 /** The client and asset of an event, or triage; rules must be valid (validateMappingRules). */
 export function mapAlert(
@@ -77,7 +87,7 @@ export function mapAlert(
       clientId: best.clientId,
       assetId: best.assetId,
       ruleId: best.id,
-      reason: `mapping rule ${best.id} (${describe(best)})`,
+      reason: reasonOf(best),
     };
   }
   if (options.defaultClientId) {
