@@ -102,16 +102,14 @@ describe('allocating a payment', () => {
   });
 
   it('always: allocations + credit = the payment, no invoice gets more than its balance', () => {
-    const invoices = fc
-      .array(fc.nat(100_000), { maxLength: 6 })
-      .map((bs) =>
-        bs.map((balance, i) => ({
-          id: `i${i}`,
-          issuedOn: '2026-01-01',
-          dueDate: `2026-01-${String(10 + i)}`,
-          balance,
-        })),
-      );
+    const invoices = fc.array(fc.nat(100_000), { maxLength: 6 }).map((bs) =>
+      bs.map((balance, i) => ({
+        id: `i${i}`,
+        issuedOn: '2026-01-01',
+        dueDate: `2026-01-${String(10 + i)}`,
+        balance,
+      })),
+    );
     fc.assert(
       fc.property(
         invoices,

@@ -328,6 +328,23 @@ describe('changes within an already-billed period: an adjustment on the next inv
     ]);
   });
 
+  it('a change from monthly to quarterly billing bills only what the months already billed left out', () => {
+    const billed = [...bill(managed(), '2026-02'), ...marchBilled];
+    const quarterly = managed({ billing: { cycle: 'quarterly', timing: 'advance', paymentTermsDays: 30 } });
+    // Q1 should be 3 × 500.00; February and March were billed monthly: January is what is left.
+    expect(
+      bill(quarterly, '2026-04', { reviewFrom: '2026-01', billed }).map((l) => [
+        l.kind,
+        l.from,
+        l.to,
+        l.amount,
+      ]),
+    ).toEqual([
+      ['adjustment', '2026-01-01', '2026-01-31', 50_000],
+      ['recurring', '2026-04-01', '2026-06-30', 150_000],
+    ]);
+  });
+
   it('quarterly: a start on 17 February found in the April run is a catch-up for 17 Feb – 31 Mar', () => {
     const agreement = managed({
       startDate: '2026-02-17',

@@ -119,8 +119,11 @@ export function billRecurring(input: RecurringInput): AgreementCharge[] {
     const to = dayNumber(cycle.to);
     const expected = expectedBetween(ctx, from, to);
     for (const [id, first] of expected.oneOffs) if (!oneOffs.has(id)) oneOffs.set(id, first);
+    // A cycle holds what was billed for any cycle that began in it: months nest in quarters and
+    // years, so after a change of billing cycle nothing already billed is billed again.
     const inCycle = own.filter(
-      (b): b is RecurringCharge | RecurringAdjustment => b.kind !== 'one_off' && b.cycle.from === cycle.from,
+      (b): b is RecurringCharge | RecurringAdjustment =>
+        b.kind !== 'one_off' && b.cycle.from >= cycle.from && b.cycle.from <= cycle.to,
     );
     const lineIds = new Set([...expected.runs.keys(), ...inCycle.map((b) => b.lineId)]);
     for (const lineId of lineIds) {
