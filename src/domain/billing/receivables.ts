@@ -1,7 +1,8 @@
 /**
  * What an issued invoice still owes, from the money applied to it: balance = total − payments −
  * credit notes. It is settled on the day that money first reaches the total; anything beyond the
- * total (a credit note on a paid invoice) is owed back to the client as client credit.
+ * total (a credit note on a paid invoice) is owed back to the client as client credit. An invoice
+ * of zero is paid as soon as it is issued; no money moved, so its settledOn stays null.
  */
 import { addDays } from '../agreements/dates.js';
 import { calendarDate, minorUnits } from './checks.js';
