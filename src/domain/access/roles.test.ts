@@ -50,6 +50,13 @@ describe('role permissions', () => {
     expect(holders('time:read')).toEqual(['admin', 'manager', 'technician', 'billing']);
   });
 
+  it('technicians work alerts, only admins and managers mint ingest tokens, portal users see no alerts', () => {
+    const holders = (p: Permission) => roles.filter((r) => permissionsOf(r).has(p));
+    expect(holders('alerts:ingest')).toEqual(['admin', 'manager']);
+    expect(holders('alerts:write')).toEqual(['admin', 'manager', 'technician']);
+    expect(holders('alerts:read')).toEqual(['admin', 'manager', 'technician']);
+  });
+
   it('tells staff from portal users', () => {
     expect(roles.filter((r) => !isStaffRole(r))).toEqual(['portal']);
   });

@@ -30,6 +30,10 @@ export const permissions = [
   'time:read',
   'time:write',
   'time:approve',
+  'alerts:read',
+  'alerts:write',
+  // Monitoring tools post alerts with a token that holds this scope and nothing else.
+  'alerts:ingest',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -53,6 +57,9 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     // Technicians log and submit their own time; approving it is for managers and admins.
     'time:read',
     'time:write',
+    // Technicians work the alert triage and plan maintenance windows.
+    'alerts:read',
+    'alerts:write',
   ],
   billing: [
     'tickets:read',
