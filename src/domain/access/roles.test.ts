@@ -57,6 +57,12 @@ describe('role permissions', () => {
     expect(holders('alerts:read')).toEqual(['admin', 'manager', 'technician']);
   });
 
+  it('technicians keep the asset register, billing and portal users read it', () => {
+    const holders = (p: Permission) => roles.filter((r) => permissionsOf(r).has(p));
+    expect(holders('assets:write')).toEqual(['admin', 'manager', 'technician']);
+    expect(holders('assets:read')).toEqual(['admin', 'manager', 'technician', 'billing', 'portal']);
+  });
+
   it('tells staff from portal users', () => {
     expect(roles.filter((r) => !isStaffRole(r))).toEqual(['portal']);
   });

@@ -34,6 +34,8 @@ export const permissions = [
   'alerts:write',
   // Monitoring tools post alerts with a token that holds this scope and nothing else.
   'alerts:ingest',
+  'assets:read',
+  'assets:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,6 +62,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     // Technicians work the alert triage and plan maintenance windows.
     'alerts:read',
     'alerts:write',
+    'assets:read',
+    'assets:write',
   ],
   billing: [
     'tickets:read',
@@ -75,9 +79,19 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'users:read',
     'tokens:manage',
     'time:read',
+    // Managed devices are billed per device: billing sees what is counted.
+    'assets:read',
   ],
   // Portal users only ever see their own client; the scope, not the permission, enforces that.
-  portal: ['clients:read', 'contacts:read', 'sites:read', 'agreements:read', 'tickets:read', 'tickets:write'],
+  portal: [
+    'clients:read',
+    'contacts:read',
+    'sites:read',
+    'agreements:read',
+    'tickets:read',
+    'tickets:write',
+    'assets:read',
+  ],
 };
 
 export const isStaffRole = (role: Role): role is StaffRole => role !== 'portal';
