@@ -100,6 +100,7 @@ describe('alert rule validation', () => {
     [[{ ...ok, matchers: [{ field: 'x', op: '=', value: '' }] }], ['rules[0].matchers[0].field']],
     [[{ ...ok, action: undefined }], ['rules[0].action']],
     [[{ ...ok, action: { ticket: true, priority: 'P0' } }], ['rules[0].action.priority']],
+    [[{ ...ok, triage: 'yes' }], ['rules[0].triage']],
   ];
   it.each(rows)('problems of %j', (input, fields) => {
     expect(validateAlertRules(input).map((e) => e.field)).toEqual(fields);

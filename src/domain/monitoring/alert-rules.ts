@@ -4,6 +4,10 @@
  * narrow rule, or a "no ticket" exception, goes above the broad one it overrides. Every condition a
  * rule leaves out matches anything. No rule matches → `unmatched` (by default: no ticket, the alert
  * is still recorded and listed).
+ *
+ * Alerts in triage (no mapping rule placed them with a client) are only asked of rules marked
+ * `triage: true`: such a rule opens its ticket without a client, in the helpdesk's triage queue, so
+ * a critical alert from an unknown host is not left waiting for someone to map it.
  */
 import type { Priority } from '../sla/priority.js';
 import { priorities } from '../sla/priority.js';
@@ -24,6 +28,8 @@ export type AlertRule = {
   sources?: readonly AlertSource[];
   /** Label and identity matchers (matchers.ts), all of which must hold. */
   matchers?: readonly Matcher[];
+  /** Also applies to alerts in triage (no client yet): the ticket opens in the triage queue. */
+  triage?: boolean;
   action: RuleAction;
 };
 
@@ -94,6 +100,7 @@ export function validateAlertRules(rules: unknown, path = 'rules'): MonitoringFi
       fail('sources', `expected a non-empty list among ${alertSources.join(', ')}`);
     }
     if (r.matchers !== undefined) errors.push(...matcherErrors(r.matchers, `${at}.matchers`));
+    if (r.triage !== undefined && typeof r.triage !== 'boolean') fail('triage', 'expected true or false');
     const a = r.action as Partial<{ ticket: unknown; priority: unknown }> | undefined;
     if (typeof a !== 'object' || a === null || typeof a.ticket !== 'boolean') {
       fail('action', 'expected { ticket: true, priority } or { ticket: false }');

@@ -106,6 +106,14 @@ describe('an alert’s life', () => {
     ['in triage: recorded, no ticket, until it is mapped', [
       [0, 'fire', 'new', 'none', 'open'], [5, 'fire', 'repeat', 'none'], [10, 'fire', 'repeat', 'open', 'open', 3]],
       { mapping: (m: number) => (m < 10 ? triage : acmeServer) }],
+    ['in triage, a rule marked triage opens its ticket without a client; mapping it later only notes', [
+      [0, 'fire', 'new', 'open', 'open', 1], [5, 'warn', 'repeat', 'note', 'open', 2], [10, 'fire', 'repeat', 'note', 'open', 3]],
+      { mapping: (m: number) => (m < 10 ? triage : acmeServer), rules: [
+        { id: 'unmapped-critical', minSeverity: 'critical', triage: true, action: { ticket: true, priority: 'P2' } }, ...rules] }],
+    ['in triage, a triage rule that does not match leaves it waiting', [
+      [0, 'warn', 'new', 'none', 'open', 1], [5, 'fire', 'repeat', 'open', 'open', 2]],
+      { mapping: triage, rules: [
+        { id: 'unmapped-critical', minSeverity: 'critical', triage: true, action: { ticket: true, priority: 'P2' } }, ...rules] }],
     ['flapping: the fifth change within 30 minutes starts it; the ticket is left alone', [
       [0, 'fire', 'new', 'open'], [2, 'resolve', 'recovered', 'resolve'], [4, 'fire', 'recurrence', 'reopen'],
       [6, 'resolve', 'recovered', 'resolve'], [8, 'fire', 'recurrence', 'reopen', 'open', 3],

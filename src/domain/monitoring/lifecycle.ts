@@ -10,7 +10,8 @@
  *   ticket. A repeat on an alert with no ticket asks the rules again (a warning that turned critical
  *   may now call for one).
  * - New alert: the rules decide (alert-rules.ts): a ticket at priority P, or none. An alert no
- *   mapping rule placed with a client stays in triage with no ticket until it is mapped.
+ *   mapping rule placed with a client stays in triage with no ticket until it is mapped, unless a
+ *   rule marked `triage` matches it: then its ticket opens without a client (the triage queue).
  * - Recovery resolves the ticket, unless a technician has worked on it (logged time or replied):
  *   then it is marked "recovered — review" for them to close.
  * - Recurrence: a firing within `reopenWindowMinutes` of the alert's recovery reopens that alert and
@@ -167,15 +168,31 @@ function decision(
 
 /** What the rules say for a firing alert with no ticket (or none that can be reused). */
 function ruleTicket(c: Ctx, record: AlertRecord, why: string): TicketAction {
+  const subject = {
+    ...c.event,
+    severity: record.severity,
+    clientId: record.clientId,
+    assetId: record.assetId,
+  };
   if (record.clientId === null) {
-    c.reasons.push('in triage: no client, so no ticket until the alert is mapped');
-    return none;
+    const verdict = decideTicketRule(
+      c.rules.filter((r) => r.triage === true),
+      subject,
+      noTicket,
+    );
+    if (!verdict.action.ticket) {
+      c.reasons.push('in triage: no client, so no ticket until the alert is mapped');
+      return none;
+    }
+    c.reasons.push(`${verdict.reason}, in the triage queue until the alert is mapped`);
+    return {
+      kind: 'open',
+      priority: verdict.action.priority,
+      ruleId: verdict.ruleId,
+      note: `${why} (in triage): ${label(c.event)}`,
+    };
   }
-  const verdict = decideTicketRule(
-    c.rules,
-    { ...c.event, severity: record.severity, clientId: record.clientId, assetId: record.assetId },
-    c.policy.unmatched,
-  );
+  const verdict = decideTicketRule(c.rules, subject, c.policy.unmatched);
   c.reasons.push(verdict.reason);
   if (!verdict.action.ticket) return none;
   return {
