@@ -18,7 +18,7 @@ import {
 } from './lib.js';
 
 export const TICKETS = Number(process.env.BENCH_QUEUE_TICKETS ?? 1_000_000);
-const CREATES = 3000;
+const CREATES = 6000;
 const CONNECTIONS = 16;
 const QUEUE_REQUESTS = 400;
 const PREMIUM_24X7 = '01900000-0000-7000-8000-000000000012';
@@ -148,7 +148,7 @@ export async function ticketsBench(): Promise<Row[]> {
         amount,
         connections,
       });
-    await load(300);
+    await load(1000);
     for (const connections of [CONNECTIONS, 64]) {
       const r = await load(CREATES, connections);
       const rate = r['2xx'] / ((r.finish.getTime() - r.start.getTime()) / 1000);
