@@ -76,12 +76,20 @@ export const ProductResponse = z.object({
   active: z.boolean(),
 });
 
+const BillingMinutes = z.number().int().min(0).max(1440);
+
 export const WorkTypeBody = z.strictObject({
   code: Code,
   name: Name,
   billable: z.boolean().default(true),
   internal: z.boolean().default(false),
   defaultRate: Money.default(0).describe('Hourly rate, minor units'),
+  incrementMinutes: BillingMinutes.default(0).describe(
+    'Billing rounds each entry up to a multiple of these minutes (15: a quarter hour); 0: no rounding',
+  ),
+  minimumMinutes: BillingMinutes.default(0).describe(
+    'An entry bills at least these minutes after rounding (60: a visit bills an hour); 0: no minimum',
+  ),
   active: z.boolean().default(true),
 });
 export const WorkTypePatch = WorkTypeBody.omit({ code: true }).partial().strict();
@@ -91,6 +99,8 @@ export const WorkTypeResponse = z.object({
   billable: z.boolean(),
   internal: z.boolean(),
   defaultRate: z.number().int(),
+  incrementMinutes: z.number().int(),
+  minimumMinutes: z.number().int(),
   active: z.boolean(),
 });
 

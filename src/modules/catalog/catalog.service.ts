@@ -203,7 +203,7 @@ export function createCatalogService({ db }: { db: Db }) {
       ),
 
     listWorkTypes: () => db.select().from(workTypes).orderBy(asc(workTypes.code)),
-    createWorkType: (input: z.infer<typeof WorkTypeBody>) =>
+    createWorkType: (input: z.input<typeof WorkTypeBody>) =>
       write.create('work_type', workTypes, input, `A work type "${input.code}"`),
     updateWorkType: (code: string, patch: Partial<z.infer<typeof WorkTypeBody>>) =>
       write.update(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -89,15 +90,28 @@ export const products = pgTable(
 );
 
 /** Kinds of work with their default billable rate per hour, minor units. */
-export const workTypes = pgTable('work_types', {
-  code: text('code').primaryKey(),
-  name: text('name').notNull(),
-  billable: boolean('billable').notNull().default(true),
-  internal: boolean('internal').notNull().default(false),
-  defaultRate: integer('default_rate').notNull().default(0),
-  active: boolean('active').notNull().default(true),
-  ...timestamps(),
-});
+export const workTypes = pgTable(
+  'work_types',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    billable: boolean('billable').notNull().default(true),
+    internal: boolean('internal').notNull().default(false),
+    defaultRate: integer('default_rate').notNull().default(0),
+    /** Billing rounds each entry's minutes up to a multiple of this (15: a quarter hour); 0 or 1: none. */
+    incrementMinutes: integer('increment_minutes').notNull().default(0),
+    /** An entry bills at least this many minutes after rounding (60: a site visit bills an hour). */
+    minimumMinutes: integer('minimum_minutes').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    ...timestamps(),
+  },
+  (t) => [
+    check(
+      'work_types_billing_minutes_check',
+      sql`${t.incrementMinutes} between 0 and 1440 and ${t.minimumMinutes} between 0 and 1440`,
+    ),
+  ],
+);
 
 /** What an hour of a technician costs the MSP, from a date on (for profitability). */
 export const labourCostRates = pgTable(
