@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { assetsPorts } from './assets-wiring.js';
 import { helpdeskPorts, isAssignable } from './helpdesk-wiring.js';
 import { mailPorts } from './mail-wiring.js';
 import { createAgreementsModule } from './modules/agreements/index.js';
+import { createAssetsModule } from './modules/assets/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
@@ -28,6 +30,8 @@ export function createModules(store: Store, config: Config) {
   const clients = createClientsModule({ db: store.db });
   const identity = createIdentityModule({ db: store.db, config, clients: clients.service });
   const catalog = createCatalogModule({ db: store.db });
+  // Assets per client: alerts map to them, per-device billing counts the managed ones.
+  const assets = createAssetsModule({ db: store.db, ports: assetsPorts(clients.service) });
   // Agreements learn about clients and the catalog through their services, never their tables.
   const findClient = (scope: AccessScope, clientId: string) =>
     orNull(clients.service.getClient(scope, clientId));
@@ -117,8 +121,22 @@ export function createModules(store: Store, config: Config) {
     attachments.module,
     mail.module,
     webhooks.module,
+    assets.module,
   ];
-  return { clients, identity, catalog, agreements, sla, tickets, time, attachments, mail, webhooks, modules };
+  return {
+    clients,
+    identity,
+    catalog,
+    agreements,
+    sla,
+    tickets,
+    time,
+    attachments,
+    mail,
+    webhooks,
+    assets,
+    modules,
+  };
 }
 
 export type Keel = ReturnType<typeof createModules>;
