@@ -126,4 +126,5 @@ export {
   type TotalsLine,
 } from './totals.js';
 export { billedAfterHours, billWork, roundedMinutes } from './work.js';
+export { blockBalanceOn, type RecordedDraw, retainerBalanceOn } from './work-ledgers.js';
 export type * from './work-types.js';
