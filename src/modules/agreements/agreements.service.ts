@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, type SQL } from 'drizzle-orm';
-import { agreementOn } from '../../domain/agreements/amendments.js';
+import { type Amendment, agreementOn } from '../../domain/agreements/amendments.js';
 import { earlyTerminationFee, type LifecycleAction, transition } from '../../domain/agreements/lifecycle.js';
 import { noticeDeadline, renewalDate } from '../../domain/agreements/renewal.js';
 import { type Agreement, monthlyRecurringValue } from '../../domain/agreements/types.js';
@@ -166,6 +166,27 @@ export function createAgreementsService(deps: AgreementDeps) {
       if (!clientIds.length) return out;
       const all = await amendedAsOf(await loadMany(inArray(agreements.clientId, clientIds)), asOf);
       for (const { agreement } of all) out.get(agreement.clientId)?.push(agreement);
+      return out;
+    },
+
+    /**
+     * Every agreement of these clients with its lines as signed and its dated amendments: what a
+     * billing run replays day by day (amended lines would apply the amendments twice).
+     */
+    async signedForClients(
+      clientIds: string[],
+    ): Promise<Map<string, { agreement: Agreement; amendments: Amendment[] }[]>> {
+      const out = new Map<string, { agreement: Agreement; amendments: Amendment[] }[]>(
+        clientIds.map((id) => [id, []]),
+      );
+      if (!clientIds.length) return out;
+      const all = await loadMany(inArray(agreements.clientId, clientIds));
+      const amendments = await amendmentsOf(
+        db,
+        all.map((a) => a.row.id),
+      );
+      for (const { row, agreement } of all)
+        out.get(agreement.clientId)?.push({ agreement, amendments: amendments.get(row.id) ?? [] });
       return out;
     },
 
