@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -115,11 +116,12 @@ export const assetManagedSpans = pgTable(
   ],
 );
 
-export type ImportRowError = { row: number; field: string | null; message: string };
+export type ImportRowError = { row: number | null; field: string | null; message: string };
 
 /**
- * A CSV import of assets: the rows that passed validation wait in `rows` and are written in chunks;
- * `next_row` is how far the writing got, so a retried job resumes where the last one stopped.
+ * A CSV import of assets. The rows that passed validation wait in asset_import_rows and are written
+ * in chunks; `next_row` is the file row writing continues from, so a retried job resumes where the
+ * last one stopped. A dry run writes no asset: its counts say what the import would do.
  */
 export const assetImports = pgTable(
   'asset_imports',
@@ -138,13 +140,25 @@ export const assetImports = pgTable(
     created: integer('created').notNull().default(0),
     updated: integer('updated').notNull().default(0),
     unchanged: integer('unchanged').notNull().default(0),
+    /** The first errors (a file of bad rows does not fill the database); `failed` counts them all. */
     errors: jsonb('errors').$type<ImportRowError[]>().notNull().default([]),
-    /** The validated rows still to write, in file order. */
-    rows: jsonb('rows').$type<unknown[]>().notNull().default([]),
     nextRow: integer('next_row').notNull().default(0),
     createdBy: uuid('created_by'),
     ...timestamps(),
     finishedAt: instant('finished_at'),
   },
   (t) => [index('asset_imports_created_idx').on(t.createdAt)],
+);
+
+/** Validated rows of an import still to write, by file row number; deleted as they are written. */
+export const assetImportRows = pgTable(
+  'asset_import_rows',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => assetImports.id),
+    row: integer('row').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.row] })],
 );
