@@ -21,6 +21,13 @@ export {
 } from './block-ledger.js';
 export { billCharges, type ChargeInput, type ChargeLine } from './charges.js';
 export {
+  type ClientAgreement,
+  type ClientInvoiceInput,
+  type ClientInvoicePlan,
+  planClientInvoice,
+  reviewFromOf,
+} from './client-invoice.js';
+export {
   type CreditableInvoice,
   type CreditedLine,
   type CreditNote,
