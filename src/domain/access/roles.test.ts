@@ -63,6 +63,12 @@ describe('role permissions', () => {
     expect(holders('assets:read')).toEqual(['admin', 'manager', 'technician', 'billing', 'portal']);
   });
 
+  it('billing and managers run billing; portal users read (their own) invoices; technicians see none', () => {
+    const holders = (p: Permission) => roles.filter((r) => permissionsOf(r).has(p));
+    expect(holders('billing:write')).toEqual(['admin', 'manager', 'billing']);
+    expect(holders('billing:read')).toEqual(['admin', 'manager', 'billing', 'portal']);
+  });
+
   it('tells staff from portal users', () => {
     expect(roles.filter((r) => !isStaffRole(r))).toEqual(['portal']);
   });

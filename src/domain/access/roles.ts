@@ -36,6 +36,9 @@ export const permissions = [
   'alerts:ingest',
   'assets:read',
   'assets:write',
+  // Invoices, billing runs, payments. Portal users read their own client's issued invoices.
+  'billing:read',
+  'billing:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,6 +84,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'time:read',
     // Managed devices are billed per device: billing sees what is counted.
     'assets:read',
+    'billing:read',
+    'billing:write',
   ],
   // Portal users only ever see their own client; the scope, not the permission, enforces that.
   portal: [
@@ -91,6 +96,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     'tickets:read',
     'tickets:write',
     'assets:read',
+    'billing:read',
   ],
 };
 
