@@ -109,6 +109,11 @@ export type Agreement = {
   /** Prepaid money for retainer agreements, minor units. */
   retainerAmount: number | null;
   slaPolicyId: string | null;
+  /**
+   * The availability the SLA promises for monitored services, in percent per calendar month (e.g.
+   * 99.9), at most 3 decimals; null or absent: none promised.
+   */
+  availabilityTargetPercent?: number | null;
   complianceFrameworks: string[];
   termination: { noticeDays: number; earlyTerminationFee: number };
 };

@@ -39,6 +39,8 @@ export function toDomain(row: AgreementRow, lines: LineRow[]): Agreement {
           },
     retainerAmount: row.retainerAmount,
     slaPolicyId: row.slaPolicyId,
+    availabilityTargetPercent:
+      row.availabilityTargetMilliPercent === null ? null : row.availabilityTargetMilliPercent / 1000,
     complianceFrameworks: row.complianceFrameworks,
     termination: { noticeDays: row.terminationNoticeDays, earlyTerminationFee: row.earlyTerminationFee },
   };
@@ -90,6 +92,10 @@ export function toColumns(
   }
   set('retainerAmount', input.retainerAmount);
   set('slaPolicyId', input.slaPolicyId);
+  // Kept in thousandths of a percent so 99.999 is stored exactly.
+  if (input.availabilityTargetPercent !== undefined)
+    c.availabilityTargetMilliPercent =
+      input.availabilityTargetPercent === null ? null : Math.round(input.availabilityTargetPercent * 1000);
   set('complianceFrameworks', input.complianceFrameworks);
   set('terminationNoticeDays', input.termination?.noticeDays);
   set('earlyTerminationFee', input.termination?.earlyTerminationFee);

@@ -32,6 +32,14 @@ const ExclusionBody = z
   })
   .refine((e) => e.category !== null || e.workType !== null, 'an exclusion names a category or a work type');
 
+/** A monthly availability promise: 0–100 percent, at most 3 decimals (99.999). */
+const AvailabilityTarget = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, 'at most 3 decimals')
+  .describe('Availability promised per calendar month for monitored services, e.g. 99.9');
+
 const terms = {
   name: z.string().trim().min(1).max(200),
   startDate: Day,
@@ -69,6 +77,7 @@ const terms = {
     .default(null),
   retainerAmount: Money.nullable().default(null),
   slaPolicyId: z.uuid().nullable().default(null),
+  availabilityTargetPercent: AvailabilityTarget.nullable().default(null),
   complianceFrameworks: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   termination: z
     .strictObject({
@@ -110,6 +119,7 @@ export const UpdateAgreementBody = z
     blockHours: terms.blockHours.unwrap().optional(),
     retainerAmount: Money.nullable().optional(),
     slaPolicyId: z.uuid().nullable().optional(),
+    availabilityTargetPercent: AvailabilityTarget.nullable().optional(),
     complianceFrameworks: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
     termination: terms.termination.unwrap().partial().optional(),
     notes: z.string().max(20_000).optional(),
@@ -174,6 +184,7 @@ export const AgreementResponse = z.object({
     .nullable(),
   retainerAmount: z.number().nullable(),
   slaPolicyId: z.uuid().nullable(),
+  availabilityTargetPercent: z.number().nullable().optional(),
   complianceFrameworks: z.array(z.string()),
   termination: z.object({ noticeDays: z.number(), earlyTerminationFee: z.number() }),
   notes: z.string().optional(),

@@ -63,6 +63,8 @@ export const agreements = pgTable(
     blockOverageRate: integer('block_overage_rate'),
     retainerAmount: integer('retainer_amount'),
     slaPolicyId: uuid('sla_policy_id'),
+    /** Availability promised per month, in thousandths of a percent (99900 = 99.9 %); null: none. */
+    availabilityTargetMilliPercent: integer('availability_target_milli_percent'),
     complianceFrameworks: text('compliance_frameworks').array().notNull().default(sql`'{}'`),
     terminationNoticeDays: integer('termination_notice_days').notNull().default(30),
     earlyTerminationFee: integer('early_termination_fee').notNull().default(0),

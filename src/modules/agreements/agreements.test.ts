@@ -85,6 +85,33 @@ describe.each(storeKinds)('agreements API on %s', (kind) => {
     expect(await countRows()).toEqual(before);
   });
 
+  it('keeps an availability target to the thousandth of a percent, and refuses one that is not a percentage', async () => {
+    const client = await buildClient(t.current);
+    const created = await api('POST', '/api/v1/agreements', {
+      clientId: client.id,
+      ...fullStack({ availabilityTargetPercent: 99.9 }),
+    });
+    expect(created.data.availabilityTargetPercent).toBe(99.9);
+    const changed = await api('PATCH', `/api/v1/agreements/${created.data.id}`, {
+      availabilityTargetPercent: 99.995,
+    });
+    expect(changed.data.availabilityTargetPercent).toBe(99.995);
+    const cleared = await api('PATCH', `/api/v1/agreements/${created.data.id}`, {
+      availabilityTargetPercent: null,
+    });
+    expect(cleared.data.availabilityTargetPercent).toBeNull();
+    const none = await api('POST', '/api/v1/agreements', { clientId: client.id, ...fullStack() });
+    expect(none.data.availabilityTargetPercent).toBeNull();
+    for (const bad of [100.5, -1, 99.9995, '99.9'])
+      expectProblem(
+        await api('POST', '/api/v1/agreements', {
+          clientId: client.id,
+          ...fullStack({ availabilityTargetPercent: bad }),
+        }),
+        400,
+      );
+  });
+
   it('shows a portal user only their own agreements, without internal notes', async () => {
     const mine = await buildClient(t.current);
     const other = await buildClient(t.current);

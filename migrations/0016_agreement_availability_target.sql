@@ -1,0 +1,1 @@
+ALTER TABLE "agreements" ADD COLUMN "availability_target_milli_percent" integer;
