@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { alertPorts } from './alerts-wiring.js';
 import { assetsPorts } from './assets-wiring.js';
 import { helpdeskPorts, isAssignable } from './helpdesk-wiring.js';
 import { mailPorts } from './mail-wiring.js';
 import { createAgreementsModule } from './modules/agreements/index.js';
+import { createAlertsModule } from './modules/alerts/index.js';
 import { createAssetsModule } from './modules/assets/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
@@ -110,6 +112,21 @@ export function createModules(store: Store, config: Config) {
     onMessage: (listen) => tickets.service.onMessage(listen),
     onResolved: (listen) => tickets.service.onResolved(listen),
   });
+  // Monitoring alerts: tickets through the helpdesk's service, asset mapping through the assets'.
+  const alerts = createAlertsModule({
+    db: store.db,
+    ports: alertPorts({
+      tickets: tickets.service,
+      time: time.service,
+      clients: clients.service,
+      assets: assets.service,
+      agreements: agreements.service,
+      sla: () => slaService!,
+    }),
+  });
+  tickets.service.onResolved((ticket) =>
+    alerts.tickets.ticketResolved(ticket.id, ticket.resolvedAt ?? new Date()),
+  );
   const modules: KeelModule[] = [
     identity.module,
     clients.module,
@@ -122,6 +139,7 @@ export function createModules(store: Store, config: Config) {
     mail.module,
     webhooks.module,
     assets.module,
+    alerts.module,
   ];
   return {
     clients,
@@ -135,6 +153,7 @@ export function createModules(store: Store, config: Config) {
     mail,
     webhooks,
     assets,
+    alerts,
     modules,
   };
 }

@@ -9,6 +9,7 @@ type Definition = {
   batchSize: number;
   pollingIntervalSeconds: number;
   cron?: string;
+  policy?: PgBoss.QueuePolicy;
 };
 
 export type Jobs = {
@@ -16,7 +17,13 @@ export type Jobs = {
   define<T extends object>(
     name: string,
     handler: JobHandler<T>,
-    opts?: { batchSize?: number; pollingIntervalSeconds?: number; cron?: string },
+    opts?: {
+      batchSize?: number;
+      pollingIntervalSeconds?: number;
+      cron?: string;
+      /** pg-boss's queue policy; 'stately': at most one job queued and one active per singletonKey. */
+      policy?: PgBoss.QueuePolicy;
+    },
   ): void;
   send<T extends object>(name: string, data: T, opts?: PgBoss.SendOptions): Promise<string | null>;
   /** Creates the queues and, when this process works jobs, starts polling them. */
@@ -49,6 +56,7 @@ export function createJobs(store: Store, onError: (err: Error) => void): Jobs {
         batchSize: opts.batchSize ?? 5,
         pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
         cron: opts.cron,
+        policy: opts.policy,
       });
     },
     async send(name, data, opts) {
@@ -58,7 +66,7 @@ export function createJobs(store: Store, onError: (err: Error) => void): Jobs {
       await boss.start();
       started = true;
       for (const [name, def] of definitions) {
-        await boss.createQueue(name);
+        await boss.createQueue(name, def.policy ? { name, policy: def.policy } : undefined);
         if (def.cron) await boss.schedule(name, def.cron, {});
         if (!work) continue;
         await boss.work(

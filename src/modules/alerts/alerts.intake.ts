@@ -1,0 +1,169 @@
+/**
+ * Durable intake: parsed events are mapped, decided and stored, and the receiver answers only once
+ * their transaction has committed. Payloads arriving together are group-committed: one transaction
+ * takes the locks of every fingerprint they touch (in one order, so writers never wait on each
+ * other in a cycle), reads the latest alert of each, runs every event through the lifecycle rules
+ * in arrival order, and writes alerts, events, ticket links and the ticket job's work in a few
+ * statements. The helpdesk is not touched here: tickets are the job's (alerts.tickets.ts), so
+ * intake keeps its pace while the ticket side is slow or down.
+ */
+import {
+  type AlertEvent,
+  type AlertSource,
+  decideAlert,
+  type Identity,
+  type Mapping,
+  mapAlert,
+} from '../../domain/monitoring/index.js';
+import { ttlCache } from '../../platform/cache.js';
+import { currentContext, type RequestContext } from '../../platform/context.js';
+import { createBatcher } from '../../platform/db/batcher.js';
+import { sqlState } from '../../platform/db/errors.js';
+import type { Db } from '../../platform/db/store.js';
+import type { AlertPorts } from './alerts.ports.js';
+import { keyOf, latestAlerts, linkedTicketOf, lockFingerprints, recordOf } from './alerts.records.js';
+import type { AlertSettingsStore, IntakeSnapshot } from './alerts.settings.js';
+import { AlertWrites, type Placement, type Working } from './alerts.writer.js';
+
+export type IntakeBatch = {
+  /** `alertmanager`, or `alertmanager:<name>` for one of several instances. */
+  integration: string;
+  source: AlertSource;
+  events: readonly AlertEvent[];
+  receivedAt: number;
+};
+
+export type IntakeResult = { accepted: number; outcomes: Record<string, number> };
+
+type Queued = IntakeBatch & { ctx: RequestContext | undefined; placements: Mapping[] };
+
+/** A deadlock or serialization failure: the batch is retried as a whole (nothing was kept). */
+const retryable = (err: unknown) => ['40P01', '40001'].includes(sqlState(err) ?? '');
+
+const identityKey = (identity: Identity) => JSON.stringify(identity);
+
+export function createIntake(deps: {
+  db: Db;
+  ports: Pick<AlertPorts, 'findAssetByIdentity'>;
+  settings: AlertSettingsStore;
+  /** Called after commit with the alerts that have ticket work waiting. */
+  kick: (alertIds: string[]) => void;
+}) {
+  const { db, settings } = deps;
+  // An asset found by host is remembered briefly, a miss as briefly as a hit.
+  const byHost = ttlCache(30_000, (key: string) => deps.ports.findAssetByIdentity(JSON.parse(key)));
+
+  /**
+   * Mapping rules and assets' identity labels place an event (the most specific rule wins); an
+   * event they leave in triage is placed by its host when exactly one asset has that name.
+   */
+  async function place(events: readonly AlertEvent[], snap: IntakeSnapshot): Promise<Mapping[]> {
+    const found = new Map<string, Promise<Mapping>>();
+    return Promise.all(
+      events.map(async (e) => {
+        const mapping = mapAlert(e, snap.mappingRules);
+        if (mapping.kind === 'mapped' || !e.identity.host) return mapping;
+        const key = identityKey(e.identity);
+        let byAsset = found.get(key);
+        if (!byAsset) {
+          byAsset = byHost.get(key).then(
+            (asset): Mapping =>
+              asset
+                ? {
+                    kind: 'mapped',
+                    clientId: asset.clientId,
+                    assetId: asset.id,
+                    ruleId: null,
+                    reason: `asset ${asset.id} by its host ${e.identity.host}`,
+                  }
+                : mapping,
+          );
+          found.set(key, byAsset);
+        }
+        return byAsset;
+      }),
+    );
+  }
+
+  async function decideAll(
+    items: Queued[],
+    snap: IntakeSnapshot,
+  ): Promise<{ writes: AlertWrites; results: IntakeResult[] }> {
+    const keys = new Map<string, { integration: string; fingerprint: string }>();
+    for (const item of items)
+      for (const e of item.events)
+        keys.set(keyOf(item.integration, e.fingerprint), {
+          integration: item.integration,
+          fingerprint: e.fingerprint,
+        });
+    const writes = new AlertWrites(snap.noteEveryMinutes * 60_000);
+    const results = await db.transaction(async (tx) => {
+      await lockFingerprints(tx, [...keys.keys()]);
+      const latest = await latestAlerts(tx, [...keys.values()]);
+      const working = new Map<string, Working>();
+      for (const key of keys.keys()) working.set(key, { key, current: latest.get(key) ?? null });
+      const results = items.map((item) => {
+        const now = new Date(item.receivedAt);
+        const outcomes: Record<string, number> = {};
+        item.events.forEach((event, i) => {
+          const w = working.get(keyOf(item.integration, event.fingerprint))!;
+          const mapping = item.placements[i]!;
+          const current = w.current?.row ?? null;
+          const clientId = current?.clientId ?? (mapping.kind === 'mapped' ? mapping.clientId : null);
+          const d = decideAlert({
+            event,
+            mapping,
+            current: current && recordOf(current),
+            ticket: linkedTicketOf(w.current?.link ?? null),
+            rules: snap.rules,
+            maintenance: (clientId && snap.windowsByClient.get(clientId)) || [],
+            policy: snap.policy,
+            now: item.receivedAt,
+          });
+          const placement: Placement =
+            mapping.kind === 'mapped'
+              ? { clientId: mapping.clientId, assetId: mapping.assetId, reason: mapping.reason }
+              : { clientId: null, assetId: null, reason: mapping.reason };
+          writes.apply(w, d, { ...event, integration: item.integration }, placement, now);
+          outcomes[d.outcome] = (outcomes[d.outcome] ?? 0) + 1;
+        });
+        writes.audit(item.ctx, {
+          action: 'ingest',
+          entityType: 'alert_payload',
+          changes: { integration: item.integration, events: item.events.length, outcomes },
+        });
+        return { accepted: item.events.length, outcomes };
+      });
+      await writes.flush(tx);
+      return results;
+    });
+    return { writes, results };
+  }
+
+  async function run(items: Queued[]): Promise<IntakeResult[]> {
+    const snap = await settings.snapshot();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { writes, results } = await decideAll(items, snap);
+        if (writes.kicked.size) deps.kick([...writes.kicked]);
+        return results;
+      } catch (err) {
+        if (attempt < 3 && retryable(err)) continue;
+        throw err;
+      }
+    }
+  }
+
+  const write = createBatcher(run, 100);
+
+  return {
+    /** Stores the events (after mapping them); resolves once they are committed. */
+    async ingest(batch: IntakeBatch): Promise<IntakeResult> {
+      const snap = await settings.snapshot();
+      const placements = await place(batch.events, snap);
+      return write({ ...batch, ctx: currentContext(), placements });
+    },
+  };
+}
+
+export type Intake = ReturnType<typeof createIntake>;

@@ -1,0 +1,290 @@
+/**
+ * Carries out lifecycle decisions: the alert rows, the events, the ticket link and the ticket work
+ * (outbox rows for the ticket job) each decision calls for, collected in memory while a batch is
+ * decided and written in a few statements at its end, inside the caller's transaction (which holds
+ * the fingerprints' locks).
+ *
+ * Repeats are added to the ticket as a note at most once per `noteEveryMinutes` (the count and last
+ * seen are always kept on the alert): a check that fires every minute for a day would otherwise
+ * bury its ticket under 1,440 notes.
+ */
+import { sql } from 'drizzle-orm';
+import type { AlertEvent, LifecycleDecision } from '../../domain/monitoring/index.js';
+import { type AuditEntry, auditInsertOf, markAudited } from '../../platform/audit/audit.js';
+import type { RequestContext } from '../../platform/context.js';
+import { newId } from '../../platform/db/columns.js';
+import { rawRows, recordsetInsert } from '../../platform/db/recordset.js';
+import type { DbOrTx } from '../../platform/db/store.js';
+import {
+  type AlertRow,
+  type Current,
+  keyOf,
+  recordOfRow,
+  recordsetUpdate,
+  type TicketLink,
+  withRecord,
+} from './alerts.records.js';
+import { alertActions, alertEvents, alerts, alertTickets } from './alerts.tables.js';
+
+type EventRow = typeof alertEvents.$inferInsert;
+type ActionRow = Omit<typeof alertActions.$inferInsert, 'id'>;
+type ActionKind = ActionRow['kind'];
+
+/** One fingerprint while a batch is decided: its latest alert and ticket link as they now stand. */
+export type Working = { key: string; current: Current | null };
+
+export type Placement = { clientId: string | null; assetId: string | null; reason: string | null };
+
+export class AlertWrites {
+  private readonly created = new Map<string, AlertRow>();
+  private readonly updated = new Map<string, AlertRow>();
+  private readonly newLinks = new Map<string, TicketLink>();
+  private readonly changedLinks = new Map<string, TicketLink>();
+  private readonly events: EventRow[] = [];
+  private readonly actions: ActionRow[] = [];
+  private readonly audits: { ctx: RequestContext | undefined; entry: AuditEntry }[] = [];
+  /** Alerts with ticket work to do once this commits. */
+  readonly kicked = new Set<string>();
+  /** Alerts whose rows were merged into another process's alert by the unique index (see flush). */
+  merged = 0;
+
+  constructor(private readonly noteEveryMs: number) {}
+
+  private keep(row: AlertRow) {
+    if (this.created.has(row.id)) this.created.set(row.id, row);
+    else this.updated.set(row.id, row);
+  }
+
+  /** Changes a row outside a decision (a mapping from triage). */
+  put(w: Working, row: AlertRow) {
+    w.current = { row, link: w.current?.link ?? null };
+    this.keep(row);
+  }
+
+  private setLink(w: Working, link: TicketLink) {
+    w.current = { row: w.current!.row, link };
+    if (this.newLinks.has(link.alertId)) this.newLinks.set(link.alertId, link);
+    else this.changedLinks.set(link.alertId, link);
+  }
+
+  /** Asks for a ticket at `priority`: a pending link and the job's first action. */
+  openTicket(w: Working, priority: TicketLink['priority'], ruleId: string | null, note: string, now: Date) {
+    const row = w.current!.row;
+    if (w.current!.link) return;
+    const link: TicketLink = {
+      alertId: row.id,
+      ticketId: null,
+      priority,
+      ruleId,
+      state: 'pending',
+      resolvedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    w.current = { row, link };
+    this.newLinks.set(row.id, link);
+    this.action(row.id, 'open', note, now);
+  }
+
+  private action(alertId: string, kind: ActionKind, note: string, now: Date) {
+    this.actions.push({ alertId, kind, note, createdAt: now, doneAt: null, outcome: null, attempts: 0 });
+    this.kicked.add(alertId);
+  }
+
+  /**
+   * Applies one decision to the working state. `event` is the event decided on (null for the
+   * flap-settling job); `placement` the mapping's client and asset for a new alert.
+   */
+  apply(
+    w: Working,
+    d: LifecycleDecision,
+    event: (AlertEvent & { integration: string }) | null,
+    placement: Placement,
+    now: Date,
+  ) {
+    if (d.write === 'create' && event) {
+      const row: AlertRow = withRecord(
+        {
+          id: newId(),
+          integration: event.integration,
+          source: event.source,
+          fingerprint: event.fingerprint,
+          mappingReason: placement.reason ?? '',
+          description: event.description,
+          url: event.url,
+          labels: { ...event.labels },
+          identity: { ...event.identity },
+          lastNotedAt: null,
+          reasons: d.reasons,
+          createdAt: now,
+          updatedAt: now,
+        } as AlertRow,
+        d.alert!,
+      );
+      w.current = { row, link: null };
+      this.created.set(row.id, row);
+    } else if (d.write === 'update') {
+      const before = w.current!.row;
+      const placed = before.clientId === null && d.alert!.clientId !== null;
+      const row = withRecord(
+        {
+          ...before,
+          ...(event
+            ? {
+                labels: { ...event.labels },
+                identity: { ...event.identity },
+                description: event.description ?? before.description,
+                url: event.url ?? before.url,
+              }
+            : {}),
+          mappingReason: placed ? (placement.reason ?? before.mappingReason) : before.mappingReason,
+          reasons: d.reasons,
+          updatedAt: now,
+        },
+        d.alert!,
+      );
+      w.current = { row, link: w.current!.link };
+      this.keep(row);
+    }
+    if (event) {
+      const row = w.current?.row ?? null;
+      this.events.push({
+        id: newId(),
+        alertId: row?.id ?? null,
+        integration: event.integration,
+        fingerprint: event.fingerprint,
+        status: event.status,
+        severity: event.severity,
+        summary: event.summary,
+        occurredAt: new Date(event.occurredAt),
+        receivedAt: now,
+        clientId: row?.clientId ?? placement.clientId,
+        assetId: row?.assetId ?? placement.assetId,
+        outcome: d.outcome,
+        silencedBy: d.silencedBy,
+        labels: event.labels as Record<string, string>,
+        identity: event.identity as Record<string, string>,
+      });
+    }
+    this.ticket(w, d, now);
+  }
+
+  private ticket(w: Working, d: LifecycleDecision, now: Date) {
+    const t = d.ticket;
+    if (t.kind === 'none' || !w.current) return;
+    const { row, link } = w.current;
+    switch (t.kind) {
+      case 'open':
+        this.openTicket(w, t.priority, t.ruleId, t.note, now);
+        return;
+      case 'note': {
+        if (!link) return;
+        if (d.outcome === 'repeat') {
+          const last = row.lastNotedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+          if (now.getTime() - last < this.noteEveryMs) return;
+          const noted = { ...row, lastNotedAt: now };
+          w.current = { row: noted, link };
+          this.keep(noted);
+        }
+        this.action(row.id, 'note', t.note, now);
+        return;
+      }
+      case 'resolve':
+      case 'review':
+      case 'reopen': {
+        if (!link) return;
+        this.action(row.id, t.kind, t.note, now);
+        // What intake expects the ticket to be once the job has run: the next decision reads it.
+        const state = t.kind === 'resolve' ? 'resolved' : t.kind === 'review' ? 'review' : 'open';
+        this.setLink(w, { ...link, state, resolvedAt: state === 'resolved' ? now : null, updatedAt: now });
+        return;
+      }
+    }
+  }
+
+  audit(ctx: RequestContext | undefined, entry: AuditEntry) {
+    this.audits.push({ ctx, entry });
+  }
+
+  get eventCount() {
+    return this.events.length;
+  }
+
+  /** Writes everything collected, in the caller's transaction. */
+  async flush(tx: DbOrTx): Promise<void> {
+    if (this.updated.size) await tx.execute(recordsetUpdate(alerts, [...this.updated.values()]));
+    if (this.created.size) await this.insertAlerts(tx);
+    const parts = [
+      this.events.length ? recordsetInsert(alertEvents, this.events) : null,
+      this.actions.length ? recordsetInsert(alertActions, this.actions) : null,
+      this.newLinks.size
+        ? sql`${recordsetInsert(alertTickets, [...this.newLinks.values()])} on conflict (alert_id) do nothing`
+        : null,
+      this.changedLinks.size ? linkUpdate([...this.changedLinks.values()]) : null,
+    ].filter((p) => p !== null);
+    const audit = this.audits.length ? auditInsertOf(this.audits) : null;
+    if (!parts.length && !audit) return;
+    // One statement: the inserts in data-modifying CTEs, whose foreign keys to the alerts written
+    // above are checked as it ends.
+    const ctes = parts.map((p, i) => sql`${sql.raw(`w${i}`)} as (${p})`);
+    const main = audit ?? sql`select 1`;
+    await tx.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${main}` : main);
+    markAudited(this.audits);
+  }
+
+  /**
+   * New alerts. The partial unique index allows one live alert per fingerprint: should another
+   * writer have committed one meanwhile (the fingerprint lock makes this a backstop, not the rule),
+   * the row merges into it — count added, last seen kept — and this batch's events and ticket work
+   * follow it.
+   */
+  private async insertAlerts(tx: DbOrTx) {
+    const rows = [...this.created.values()];
+    const returned = await rawRows(
+      tx,
+      sql`${recordsetInsert(alerts, rows)}
+        on conflict (integration, fingerprint) where status <> 'resolved' do update set
+          count = alerts.count + excluded.count,
+          last_seen = greatest(alerts.last_seen, excluded.last_seen),
+          updated_at = excluded.updated_at
+        returning id, integration, fingerprint`,
+    );
+    const sent = new Set(rows.map((r) => r.id));
+    const live = new Map(
+      rows.filter((r) => r.status !== 'resolved').map((r) => [keyOf(r.integration, r.fingerprint), r.id]),
+    );
+    const moved = new Map<string, string>();
+    for (const r of returned) {
+      const id = String(r.id);
+      if (sent.has(id)) continue;
+      const mine = live.get(keyOf(String(r.integration), String(r.fingerprint)));
+      if (mine) moved.set(mine, id);
+    }
+    if (!moved.size) return;
+    this.merged += moved.size;
+    const follow = (id: string | null | undefined) => (id && moved.get(id)) || id;
+    for (const e of this.events) e.alertId = follow(e.alertId) ?? null;
+    for (const a of this.actions) a.alertId = follow(a.alertId)!;
+    for (const [id, link] of [...this.newLinks]) {
+      const to = moved.get(id);
+      if (to) {
+        this.newLinks.delete(id);
+        this.newLinks.set(to, { ...link, alertId: to });
+      }
+    }
+    for (const id of [...this.kicked]) {
+      const to = moved.get(id);
+      if (to) {
+        this.kicked.delete(id);
+        this.kicked.add(to);
+      }
+    }
+  }
+}
+
+function linkUpdate(links: TicketLink[]) {
+  const records = links.map((l) => recordOfRow(alertTickets, l));
+  return sql`update alert_tickets as t set state = r.state, resolved_at = r.resolved_at, updated_at = r.updated_at
+    from json_populate_recordset(null::alert_tickets, ${JSON.stringify(records)}::json) as r
+    where t.alert_id = r.alert_id`;
+}
