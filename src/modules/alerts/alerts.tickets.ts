@@ -51,6 +51,11 @@ function ticketDescription(a: typeof alerts.$inferSelect): string {
 }
 
 export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
+  /**
+   * Tickets this process is resolving for a recovery right now: the helpdesk announces that
+   * resolution too, and it is no news to intake (which may meanwhile have decided a reopen).
+   */
+  const resolving = new Set<string>();
   /** Marks the action done inside `tx`; throws when it already was, undoing that transaction. */
   async function markDoneIn(tx: DbOrTx, action: Action, outcome: string) {
     const rows = await tx
@@ -164,7 +169,16 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
           );
           return setLinkState(alert, 'resolved', 'review');
         }
-        return once(action, (within) => tickets.note(ticketId, action.note, within, 'resolved'), 'resolved');
+        resolving.add(ticketId);
+        try {
+          return await once(
+            action,
+            (within) => tickets.note(ticketId, action.note, within, 'resolved'),
+            'resolved',
+          );
+        } finally {
+          resolving.delete(ticketId);
+        }
       case 'review':
         if (closed) return markDone(action, 'skipped: the ticket is already closed');
         await tickets.tag(ticketId, reviewTag);
@@ -246,6 +260,7 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
 
     /** A ticket resolved or closed in the helpdesk: the alert's next firing reopens rather than notes. */
     async ticketResolved(ticketId: string, at: Date) {
+      if (resolving.has(ticketId)) return;
       const [link] = await db.select().from(alertTickets).where(eq(alertTickets.ticketId, ticketId));
       if (!link || link.state === 'resolved') return;
       const [alert] = await db.select().from(alerts).where(eq(alerts.id, link.alertId));
