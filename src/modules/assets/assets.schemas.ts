@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAddress, isHostname } from '../../domain/assets/fields.js';
 import { identityErrors, MAX_IDENTITIES, MAX_IDENTITY_VALUE } from '../../domain/assets/identity.js';
 import { assetTypes } from '../../domain/assets/types.js';
 import { ListQuery } from '../../platform/http/pagination.js';
@@ -12,16 +13,13 @@ const optionalText = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullable();
 
-/** NetBIOS names may hold `_` (PC_ACCT-01), so this is looser than a DNS name. */
-export const HOSTNAME = /^[A-Za-z0-9_]([A-Za-z0-9_.-]{0,251}[A-Za-z0-9_.])?$/;
 const Hostname = optionalText(253).refine(
-  (v) => v === null || HOSTNAME.test(v),
+  (v) => v === null || isHostname(v),
   'must be a host name: letters, digits, - _ and .',
 );
 
-const ipOrHost = z.union([z.ipv4(), z.ipv6(), z.hostname()]);
 const Address = optionalText(253)
-  .refine((v) => v === null || ipOrHost.safeParse(v).success, 'must be an IP address or a domain name')
+  .refine((v) => v === null || isAddress(v), 'must be an IP address or a domain name')
   .describe('IP address or fully qualified domain name');
 
 const Day = z.iso.date().nullable().describe('YYYY-MM-DD');
