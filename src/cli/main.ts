@@ -12,6 +12,7 @@ import {
   userCreateCommand,
   workerCommand,
 } from './commands.js';
+import { importAssetsCommand } from './import-assets.js';
 
 const program = new Command('keel')
   .description('Keel: run a managed service provider.')
@@ -56,6 +57,16 @@ program
   .description('Fill the database with data')
   .option('--demo', 'a realistic demo MSP (about 40 clients of every kind)')
   .action((o) => seedCommand(loadConfig(), o));
+
+const importer = program.command('import').description('Import records from files');
+importer
+  .command('assets <file>')
+  .description(
+    'Import assets from a CSV file (checked row by row; safe to repeat: existing assets are updated)',
+  )
+  .addOption(new Option('--format <format>', 'file format').choices(['csv']).default('csv'))
+  .option('--dry-run', 'check every row and report, writing nothing')
+  .action((file, o) => importAssetsCommand(loadConfig(), file, o));
 
 try {
   await runWithContext(

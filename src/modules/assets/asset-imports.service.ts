@@ -336,10 +336,12 @@ export function createAssetImports(db: Db, ports: AssetsPorts, log: (err: unknow
   async function run(id: string, onProgress?: (status: ImportStatus) => void) {
     try {
       const liveClients = await liveClientsOf(id);
+      let reported = -1;
       for (;;) {
         const step = await writeChunk(id, liveClients);
         if (!step) return;
-        onProgress?.(presentImport(step));
+        if (step.done !== reported) onProgress?.(presentImport(step));
+        reported = step.done;
         if (step.status === 'completed') return;
       }
     } catch (err) {
