@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { alertPorts } from './alerts-wiring.js';
 import { assetsPorts } from './assets-wiring.js';
+import { billingPorts } from './billing-wiring.js';
 import { helpdeskPorts, isAssignable } from './helpdesk-wiring.js';
 import { mailPorts } from './mail-wiring.js';
 import { createAgreementsModule } from './modules/agreements/index.js';
 import { createAlertsModule } from './modules/alerts/index.js';
 import { createAssetsModule } from './modules/assets/index.js';
+import { createBillingModule } from './modules/billing/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
@@ -84,6 +86,18 @@ export function createModules(store: Store, config: Config) {
       sla: () => slaService!,
     }),
   });
+  // Billing runs, invoices and credit notes; a run bills a few clients at once on PostgreSQL.
+  const billing = createBillingModule({
+    db: store.db,
+    ports: billingPorts({
+      clients: clients.service,
+      agreements: agreements.service,
+      assets: assets.service,
+      catalog: catalog.service,
+      time: time.service,
+    }),
+    concurrency: store.kind === 'postgres' ? 4 : 1,
+  });
   // Outbound webhooks: other modules publish events through webhooks.service.publish().
   const webhooks = createWebhooksModule({ db: store.db });
   const attachments = createAttachmentsModule({ db: store.db, maxBytes: config.attachmentMaxBytes });
@@ -135,6 +149,7 @@ export function createModules(store: Store, config: Config) {
     sla.module,
     tickets.module,
     time.module,
+    billing.module,
     attachments.module,
     mail.module,
     webhooks.module,
@@ -149,6 +164,7 @@ export function createModules(store: Store, config: Config) {
     sla,
     tickets,
     time,
+    billing,
     attachments,
     mail,
     webhooks,

@@ -4,6 +4,7 @@ import { loadConfig } from '../platform/config.js';
 import { runWithContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { version } from '../platform/version.js';
+import { billRunCommand } from './bill-run.js';
 import {
   migrateCommand,
   seedCommand,
@@ -67,6 +68,15 @@ importer
   .addOption(new Option('--format <format>', 'file format').choices(['csv']).default('csv'))
   .option('--dry-run', 'check every row and report, writing nothing')
   .action((file, o) => importAssetsCommand(loadConfig(), file, o));
+
+const bill = program.command('bill').description('Billing');
+bill
+  .command('run')
+  .description('Bill a period: one draft invoice per client (safe to repeat; --dry-run writes nothing)')
+  .requiredOption('--period <YYYY-MM>', 'the billing period, e.g. 2026-03')
+  .option('--client <id>', 'only this client')
+  .option('--dry-run', 'show what would be billed and write nothing')
+  .action((o) => billRunCommand(loadConfig(), o));
 
 try {
   await runWithContext(

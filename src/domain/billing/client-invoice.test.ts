@@ -36,11 +36,13 @@ describe('how far back a run corrects an agreement', () => {
   const march = bill(managed(), '2026-03');
   it.each([
     // [start, period, look-back months, billed, review from]
-    ['2025-01-01', '2026-04', 12, [], '2026-03'], // never billed: one period back, no more
+    ['2025-01-01', '2026-04', 12, [], '2026-04'], // never billed, long running: from this period
+    ['2026-02-10', '2026-04', 12, [], '2026-04'],
     ['2026-03-17', '2026-04', 12, [], '2026-03'], // started after March's run: billed from its start
+    ['2026-03-01', '2026-04', 12, [], '2026-03'],
     ['2026-04-10', '2026-04', 12, [], '2026-04'],
     ['2026-06-01', '2026-04', 12, [], '2026-04'], // not started yet
-    ['2025-01-01', '2026-04', 0, [], '2026-04'], // no look-back at all
+    ['2026-03-17', '2026-04', 0, [], '2026-04'], // no look-back at all
     ['2025-01-01', '2026-04', 12, march, '2026-03'], // from the first period billed
     ['2025-01-01', '2027-06', 12, march, '2026-06'], // but never more than the look-back
   ])('start %s, run %s, look-back %i → %s', (startDate, period, months, billed, expected) => {

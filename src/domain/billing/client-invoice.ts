@@ -5,9 +5,10 @@
  *  1. Each agreement's recurring lines (recurring.ts) — the cycle due this period in advance or in
  *     arrears, and adjustments for changes to cycles billed before. How far back cycles are corrected
  *     (`reviewFrom`) is stated here: from the first period the agreement was billed in, but never more
- *     than `reviewMonths` back; an agreement never billed looks back one period at most, so one that
- *     started after last month's run is billed from its start, and a long-running agreement billed for
- *     the first time (a new installation of Keel) is not billed a year of back charges.
+ *     than `reviewMonths` back. An agreement never billed that started in the previous period (after
+ *     that period's run) is billed from its start; one that started earlier is billed from this
+ *     period only, so an agreement billed for the first time by a new installation of Keel is not
+ *     billed months of back charges (the leak report lists agreements left unbilled).
  *  2. Approved work in arrears (work.ts), month by month, oldest first: the blocks and retainers it
  *     draws from hold what the invoices say (work-ledgers.ts) plus what earlier months of this run
  *     drew.
@@ -75,7 +76,8 @@ export function reviewFromOf(
     if (first === null || b.cycle.from < first) first = b.cycle.from;
   }
   if (first !== null) return earlier(period, later(periodOf(first), floor));
-  return later(floor, later(previousPeriod(period), earlier(periodOf(agreement.startDate), period)));
+  const started = periodOf(agreement.startDate);
+  return started === previousPeriod(period) ? later(floor, started) : period;
 }
 
 function workInMonths(input: ClientInvoiceInput): Pick<ClientInvoicePlan, 'lines' | 'skipped'> {
