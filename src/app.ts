@@ -8,7 +8,7 @@ import { mailPorts } from './mail-wiring.js';
 import { createAgreementsModule } from './modules/agreements/index.js';
 import { createAlertsModule } from './modules/alerts/index.js';
 import { createAssetsModule } from './modules/assets/index.js';
-import { createBillingModule } from './modules/billing/index.js';
+import { createBillingModule, createReceivablesModule } from './modules/billing/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createClientsModule } from './modules/clients/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
@@ -27,6 +27,7 @@ import { createHttpServer, typed } from './platform/http/server.js';
 import { createJobs, type Jobs } from './platform/jobs/jobs.js';
 import type { KeelModule } from './platform/module.js';
 import { version } from './platform/version.js';
+import { receivablesPorts } from './receivables-wiring.js';
 import { timePorts } from './time-wiring.js';
 
 /** The composition root: the one place that knows every module and wires them into the platform. */
@@ -98,6 +99,13 @@ export function createModules(store: Store, config: Config) {
     }),
     concurrency: store.kind === 'postgres' ? 4 : 1,
   });
+  // Payments, receivables, reminders, invoice PDF and mail, accounting export, scheduled runs.
+  const receivables = createReceivablesModule({
+    db: store.db,
+    config,
+    ports: receivablesPorts(clients.service),
+    billing: billing.service,
+  });
   // Outbound webhooks: other modules publish events through webhooks.service.publish().
   const webhooks = createWebhooksModule({ db: store.db });
   const attachments = createAttachmentsModule({ db: store.db, maxBytes: config.attachmentMaxBytes });
@@ -150,6 +158,7 @@ export function createModules(store: Store, config: Config) {
     tickets.module,
     time.module,
     billing.module,
+    receivables.module,
     attachments.module,
     mail.module,
     webhooks.module,
@@ -165,6 +174,7 @@ export function createModules(store: Store, config: Config) {
     tickets,
     time,
     billing,
+    receivables,
     attachments,
     mail,
     webhooks,
@@ -245,6 +255,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     jobs,
     async close() {
       await keel.mail.service.close();
+      keel.receivables.close();
       await http.close();
       await jobsStarted.catch(() => {});
       await jobs?.stop();

@@ -12,6 +12,9 @@ export type { BillingClient, BillingPorts, CountedSource } from './billing.ports
 export type { Invoice } from './billing.presenters.js';
 export type { ClientRunOutcome } from './billing-run.client.js';
 export type { RunInput, RunOptions, RunProgress, RunResult } from './billing-run.service.js';
+// Money in and what leaves: payments, receivables, reminders, PDF and mail, exports, scheduled runs.
+export { createReceivablesModule, type ReceivablesModule } from './receivables.module.js';
+export type { ReceivablesPorts } from './receivables.ports.js';
 
 export function createBillingService(db: Db, ports: BillingPorts, opts: { concurrency: number }) {
   return {
