@@ -28,6 +28,7 @@ import type { ReceivablesPorts } from './receivables.ports.js';
 import { paymentVoids } from './receivables.tables.js';
 import { readSettings } from './settings.service.js';
 import { balanceOf, type InvoiceRow, lockOpenInvoices, resettle } from './settlement.js';
+import { todayIn } from './today.js';
 
 type PaymentRow = typeof payments.$inferSelect;
 type VoidRow = typeof paymentVoids.$inferSelect;
@@ -46,7 +47,11 @@ const openInvoice = (row: InvoiceRow): OpenInvoice => ({
   balance: balanceOf(row),
 });
 
-const invoiceCurrency = async (tx: DbOrTx) => (await readSettings(tx)).currency;
+/** The currency payments are taken in, and the MSP's today (no payment is received in the future). */
+async function paymentTerms(tx: DbOrTx, now: Date) {
+  const settings = await readSettings(tx);
+  return { currency: settings.currency, today: todayIn(settings.scheduleTimeZone, now) };
+}
 
 async function allocationsOf(tx: DbOrTx, paymentIds: readonly string[]) {
   if (!paymentIds.length) return new Map<string, AllocationOut[]>();
@@ -133,24 +138,33 @@ async function checkNamedInvoice(tx: Tx, clientId: string, invoiceId: string): P
   await billingRules(() => assertInvoiceAllows(named.status, 'pay'));
 }
 
-/** Writes the allocations and resettles the invoices they touch. */
+/**
+ * Writes the allocations and resettles the invoices they touch. Money is applied on `day`, or on an
+ * invoice's issue day if that is later: an invoice is not paid before it exists (a payment entered
+ * with the day the client sent it, or credit kept from before), and its days to pay never go below 0.
+ */
 async function writeAllocations(
   tx: Tx,
   paymentId: string,
   clientId: string,
   plan: PaymentAllocation,
-  appliedOn: string,
+  open: readonly OpenInvoice[],
+  day: string,
   now: Date,
 ) {
   if (plan.allocations.length) {
+    const issuedOn = new Map(open.map((o) => [o.id, o.issuedOn]));
     await tx.insert(paymentAllocations).values(
-      plan.allocations.map((a) => ({
-        paymentId,
-        clientId,
-        invoiceId: a.invoiceId,
-        amount: a.amount,
-        appliedOn,
-      })),
+      plan.allocations.map((a) => {
+        const issued = issuedOn.get(a.invoiceId) ?? day;
+        return {
+          paymentId,
+          clientId,
+          invoiceId: a.invoiceId,
+          amount: a.amount,
+          appliedOn: issued > day ? issued : day,
+        };
+      }),
     );
     await resettle(
       tx,
@@ -177,7 +191,13 @@ export function createPaymentsService(db: Db, ports: ReceivablesPorts) {
       const id = await db.transaction(async (tx) => {
         await lockClientPayments(tx, input.clientId);
         if (input.invoiceId) await checkNamedInvoice(tx, input.clientId, input.invoiceId);
-        const currency = await invoiceCurrency(tx);
+        const { currency, today } = await paymentTerms(tx, now);
+        if (input.date > today)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `A payment is recorded once received; ${input.date} is after today.`,
+            [{ field: 'body.date', message: `is after today (${today})` }],
+          );
         const open = (await lockOpenInvoices(tx, input.clientId, currency)).map(openInvoice);
         const plan = await billingRules(() =>
           allocatePayment(
@@ -205,7 +225,7 @@ export function createPaymentsService(db: Db, ports: ReceivablesPorts) {
             recordedBy: actor(),
           })
           .returning();
-        await writeAllocations(tx, payment!.id, input.clientId, plan, input.date, now);
+        await writeAllocations(tx, payment!.id, input.clientId, plan, open, input.date, now);
         await recordAudit(tx, {
           action: 'create',
           entityType: 'payment',
@@ -241,9 +261,9 @@ export function createPaymentsService(db: Db, ports: ReceivablesPorts) {
         const plan = await billingRules(() => allocateCredit(payment.unallocated, candidates));
         if (!plan.allocations.length)
           throw new AppError('CONFLICT', 'The client has no open invoice for this credit to pay.');
-        // Credit is applied the day it is applied: the invoice was not paid before it existed.
-        const today = now.toISOString().slice(0, 10);
-        await writeAllocations(tx, id, payment.clientId, plan, today, now);
+        // Credit is applied the day it is applied: the invoice was not paid before that.
+        const { today } = await paymentTerms(tx, now);
+        await writeAllocations(tx, id, payment.clientId, plan, candidates, today, now);
         await tx
           .update(payments)
           .set({ unallocated: plan.clientCredit, updatedAt: now })

@@ -276,6 +276,9 @@ describe.each(storeKinds)('payments and receivables on %s', (kind) => {
       [c.may!.id, 2_000],
     ]);
     expect(await invoice(c.may!.id)).toMatchObject({ status: 'partially_paid', balance: 48_000 });
+    // Money entered with a day before the invoice existed is applied on its issue day.
+    const early = await pay({ clientId: credit, date: '2026-04-25', amount: 1_000, invoiceId: c.may!.id });
+    expect(early.data.allocations).toEqual([expect.objectContaining({ amount: 1_000, appliedOn: '2026-05-01' })]);
     expect(expectProblem(await api('POST', `/api/v1/payments/${p.id}/apply`, {}), 409).code).toBe('CONFLICT');
   });
 
@@ -294,6 +297,7 @@ describe.each(storeKinds)('payments and receivables on %s', (kind) => {
       [{ ...good, amount: 10.5 }, 400, 'body.amount'],
       [{ ...good, date: '2026-02-30' }, 400, 'body.date'],
       [{ ...good, date: '15/04/2026' }, 400, 'body.date'],
+      [{ ...good, date: '2099-01-01' }, 400, 'body.date'],
       [{ ...good, method: 'bitcoin' }, 400, 'body.method'],
       [{ ...good, extra: true }, 400, 'body'],
       [{ ...good, clientId: 'nope' }, 400, 'body.clientId'],
