@@ -9,6 +9,8 @@ import { PlansTab } from './catalog/plans-tab';
 import { ProductsTab } from './catalog/products-tab';
 import { ServicesTab } from './catalog/services-tab';
 import { WorkTypesTab } from './catalog/work-types-tab';
+import { BillingArea } from './billing/billing-area';
+import { RunPage } from './billing/run-page';
 import { AgreementsArea } from './classification/agreements-area';
 import { ContractClientsPage } from './classification/contract-clients-page';
 import { ClientAgreementsTab } from './clients/client-agreements-tab';
@@ -76,6 +78,9 @@ export function StaffRoutes() {
         <Route path="time" element={<TimeArea />}>
           <Route index element={<TimesheetPage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
+        </Route>
+        <Route path="billing" element={<BillingArea />}>
+          <Route index element={<RunPage />} />
         </Route>
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/csat" element={<CsatResultsPage />} />

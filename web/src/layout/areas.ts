@@ -35,7 +35,7 @@ export const staffAreas: readonly Area[] = [
   {
     path: '/billing',
     label: 'Billing',
-    ready: false,
+    ready: true,
     purpose: 'Billing runs, invoices, credit notes, payments, aging and the accounting export.',
   },
   {
