@@ -2,6 +2,11 @@ import { Route, Routes } from 'react-router';
 import { AgreementPage } from './agreements/agreement-page';
 import { AllAgreementsPage } from './agreements/all-agreements-page';
 import { NewAgreementPage } from './agreements/new-agreement-page';
+import { BillingArea } from './billing/billing-area';
+import { ClientInvoicesTab } from './billing/client-invoices-tab';
+import { InvoicePage } from './billing/invoice-page';
+import { InvoicesPage } from './billing/invoices-page';
+import { RunPage } from './billing/run-page';
 import { CatalogPage } from './catalog/catalog-page';
 import { CategoriesTab } from './catalog/categories-tab';
 import { LabourRatesTab } from './catalog/labour-rates-tab';
@@ -9,8 +14,6 @@ import { PlansTab } from './catalog/plans-tab';
 import { ProductsTab } from './catalog/products-tab';
 import { ServicesTab } from './catalog/services-tab';
 import { WorkTypesTab } from './catalog/work-types-tab';
-import { BillingArea } from './billing/billing-area';
-import { RunPage } from './billing/run-page';
 import { AgreementsArea } from './classification/agreements-area';
 import { ContractClientsPage } from './classification/contract-clients-page';
 import { ClientAgreementsTab } from './clients/client-agreements-tab';
@@ -55,6 +58,7 @@ export function StaffRoutes() {
           <Route path="contacts" element={<ClientContactsTab />} />
           <Route path="sites" element={<ClientSitesTab />} />
           <Route path="agreements" element={<ClientAgreementsTab />} />
+          <Route path="invoices" element={<ClientInvoicesTab />} />
         </Route>
         <Route path="agreements" element={<AgreementsArea />}>
           <Route index element={<ContractClientsPage />} />
@@ -81,7 +85,9 @@ export function StaffRoutes() {
         </Route>
         <Route path="billing" element={<BillingArea />}>
           <Route index element={<RunPage />} />
+          <Route path="invoices" element={<InvoicesPage />} />
         </Route>
+        <Route path="billing/invoices/:invoiceId" element={<InvoicePage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/csat" element={<CsatResultsPage />} />
         <Route path="settings" element={<SettingsPage />} />

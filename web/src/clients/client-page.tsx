@@ -13,6 +13,8 @@ const sections = [
   { to: 'contacts', label: 'Contacts' },
   { to: 'sites', label: 'Sites' },
   { to: 'agreements', label: 'Agreements' },
+  // Only for those who read billing: technicians see no invoices.
+  { to: 'invoices', label: 'Invoices', billing: true },
 ];
 
 /** One client: its header (with its relationship kind) and archive state, then its sections. */
@@ -20,6 +22,7 @@ export function ClientPage() {
   const { clientId = '' } = useParams();
   const client = useClient(clientId);
   const canArchive = useCan('clients:write');
+  const canBill = useCan('billing:read');
   return (
     <>
       <p className="breadcrumb">
@@ -45,11 +48,13 @@ export function ClientPage() {
               </p>
             )}
             <nav aria-label="Client sections" className="tabs">
-              {sections.map((s) => (
-                <NavLink key={s.label} to={s.to} end className="tabs__tab">
-                  {s.label}
-                </NavLink>
-              ))}
+              {sections
+                .filter((s) => !s.billing || canBill)
+                .map((s) => (
+                  <NavLink key={s.label} to={s.to} end className="tabs__tab">
+                    {s.label}
+                  </NavLink>
+                ))}
             </nav>
             <Outlet context={c} />
           </>
