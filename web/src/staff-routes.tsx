@@ -6,6 +6,7 @@ import { BillingArea } from './billing/billing-area';
 import { ClientInvoicesTab } from './billing/client-invoices-tab';
 import { InvoicePage } from './billing/invoice-page';
 import { InvoicesPage } from './billing/invoices-page';
+import { ReceivablesPage } from './billing/receivables-page';
 import { RunPage } from './billing/run-page';
 import { CatalogPage } from './catalog/catalog-page';
 import { CategoriesTab } from './catalog/categories-tab';
@@ -86,6 +87,7 @@ export function StaffRoutes() {
         <Route path="billing" element={<BillingArea />}>
           <Route index element={<RunPage />} />
           <Route path="invoices" element={<InvoicesPage />} />
+          <Route path="receivables" element={<ReceivablesPage />} />
         </Route>
         <Route path="billing/invoices/:invoiceId" element={<InvoicePage />} />
         <Route path="reports" element={<ReportsPage />} />
