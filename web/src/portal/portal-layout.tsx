@@ -22,6 +22,9 @@ export function PortalLayout({ children }: { children: ReactNode }) {
           <NavLink to="/tickets" className="portal-nav__link">
             Your tickets
           </NavLink>
+          <NavLink to="/invoices" className="portal-nav__link">
+            Your invoices
+          </NavLink>
         </nav>
         <span className="topbar__user">{user.name || user.email}</span>
         <SignOutButton />
