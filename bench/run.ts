@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { BILLING_SIZE, billingBench } from './billing.js';
 import { classificationBench } from './classification.js';
 import {
   CONNECTIONS,
@@ -78,6 +79,10 @@ console.log(
   `Tickets: create over HTTP, then the queue view over ${TICKETS.toLocaleString('en')} tickets (BENCH_QUEUE_TICKETS)`,
 );
 rows.push(...(await ticketsBench()));
+console.log(
+  `Billing run on PostgreSQL: ${BILLING_SIZE.clients.toLocaleString('en')} clients, ${BILLING_SIZE.entries.toLocaleString('en')} time entries (BENCH_BILLING_FULL=1: the issue's 2,000 / 500,000)`,
+);
+rows.push(...(await billingBench()));
 printTable(rows);
 
 const commit = (() => {

@@ -84,7 +84,9 @@ function workInMonths(input: ClientInvoiceInput): Pick<ClientInvoicePlan, 'lines
   const byMonth = new Map<Period, BillableEntry[]>();
   for (const e of input.entries) {
     const month = periodOf(e.date);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), e]);
+    const list = byMonth.get(month);
+    if (list) list.push(e);
+    else byMonth.set(month, [e]);
   }
   const known = new Map(input.agreements.map(({ agreement }) => [agreement.id, agreement]));
   const drawn: RecordedDraw[] = [...input.draws];

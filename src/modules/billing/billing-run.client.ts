@@ -41,6 +41,7 @@ import {
   unitOf,
 } from './invoice-lines.rows.js';
 import { totalsOf, writeTotals } from './invoice-totals.js';
+import { linesOf } from './invoices.queries.js';
 import type { BillingSettingsRow } from './settings.service.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -134,7 +135,6 @@ export const buyerOf = (client: BillingClient, email: string | null = null): Buy
 
 type ClientState = {
   existing: InvoiceRow | null;
-  existingLines: InvoiceLineRow[];
   plan: ClientInvoicePlan;
   entries: Map<string, TimeBillableEntry>;
 };
@@ -152,15 +152,8 @@ async function readState(tx: DbOrTx, ports: BillingPorts, ctx: ClientRunContext)
         ne(invoices.status, 'void'),
       ),
     );
-  const existingLines = existing
-    ? await tx
-        .select()
-        .from(invoiceLines)
-        .where(eq(invoiceLines.invoiceId, existing.id))
-        .orderBy(asc(invoiceLines.position))
-    : [];
   if (existing && existing.status !== 'draft') {
-    return { existing, existingLines, plan: { lines: [], skipped: [], reviewFrom: {} }, entries: new Map() };
+    return { existing, plan: { lines: [], skipped: [], reviewFrom: {} }, entries: new Map() };
   }
 
   const billedRows = await tx
@@ -249,14 +242,19 @@ async function readState(tx: DbOrTx, ports: BillingPorts, ctx: ClientRunContext)
     workTypes: ctx.workTypes,
     charges,
   });
-  return { existing: existing ?? null, existingLines, plan, entries: new Map(waiting.map((e) => [e.id, e])) };
+  return { existing: existing ?? null, plan, entries: new Map(waiting.map((e) => [e.id, e])) };
 }
 
-function preview(ctx: ClientRunContext, state: ClientState, units: Map<string, string>): InvoiceTotals {
+function preview(
+  ctx: ClientRunContext,
+  state: ClientState,
+  existingLines: readonly InvoiceLineRow[],
+  units: Map<string, string>,
+): InvoiceTotals {
   const planned = state.plan.lines.map((l) =>
     rowOfLine(l, { invoiceId: '', clientId: ctx.client.id, position: 0, unit: unitOf(l, units) }),
   );
-  return totalsOf([...state.existingLines, ...planned], {
+  return totalsOf([...existingLines, ...planned], {
     discountKind: state.existing?.discountKind ?? null,
     discountValue: state.existing?.discountValue ?? null,
     taxRateBp: ctx.client.taxRateBp,
@@ -285,7 +283,9 @@ export async function planClient(
       reason: `the ${ctx.period} invoice is ${state.existing.status}`,
     };
   }
-  const totals = preview(ctx, state, agreementUnits(ctx.agreements));
+  // The draft's own lines count only when something is added to them.
+  const existingLines = state.existing && state.plan.lines.length ? await linesOf(tx, state.existing.id) : [];
+  const totals = preview(ctx, state, existingLines, agreementUnits(ctx.agreements));
   return {
     ...base,
     outcome: state.plan.lines.length === 0 ? 'unchanged' : state.existing ? 'updated' : 'created',
@@ -307,7 +307,7 @@ export async function billClient(
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`keel:billing:${clientId}`}))`);
   const state = await readState(tx, ports, ctx);
   const base = { clientId, clientName: ctx.client.name };
-  const { existing, existingLines, plan } = state;
+  const { existing, plan } = state;
   if (existing && existing.status !== 'draft') {
     return {
       ...base,
@@ -330,6 +330,7 @@ export async function billClient(
     };
   }
 
+  const existingLines = existing ? await linesOf(tx, existing.id) : [];
   let invoice = existing;
   if (!invoice) {
     const [created] = await tx
