@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateCreditNote } from '../api/billing';
 import type { Invoice } from '../api/billing-types';
@@ -16,6 +16,7 @@ type Scope = 'full' | 'lines';
  * whole or by a net amount (its tax follows the line's). It is issued at once, with its own number.
  */
 export function CreditNoteForm({ invoice, onDone }: Props) {
+  const id = useId();
   const create = useCreateCreditNote(invoice.id);
   const navigate = useNavigate();
   const currency = invoice.currency;
@@ -78,11 +79,21 @@ export function CreditNoteForm({ invoice, onDone }: Props) {
         <legend>Credit</legend>
         <div className="choice-group__options">
           <label className="choice">
-            <input type="radio" name="scope" checked={scope === 'full'} onChange={() => setScope('full')} />
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              checked={scope === 'full'}
+              onChange={() => setScope('full')}
+            />
             The whole invoice (what is left of it)
           </label>
           <label className="choice">
-            <input type="radio" name="scope" checked={scope === 'lines'} onChange={() => setScope('lines')} />
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              checked={scope === 'lines'}
+              onChange={() => setScope('lines')}
+            />
             Selected lines
           </label>
         </div>
