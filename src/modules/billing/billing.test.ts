@@ -210,6 +210,24 @@ describe.each(storeKinds)('billing on %s', (kind) => {
     expect(after.runs).toBe(before.runs + 1);
   });
 
+  it('work approved after the run is added to the still-draft invoice, not to a second one', async () => {
+    const draft = await invoiceOf(hourly, '2026-04');
+    // Thursday 12 March, 45 minutes → 75.00
+    const late = await approvedEntry(hourly, '2026-03-12T14:00:00+01:00', 45);
+    const again = await run('2026-04', { clientId: hourly });
+    expect(again.data.clients[0]).toMatchObject({
+      outcome: 'updated',
+      invoiceId: draft.id,
+      linesAdded: 1,
+      amountAdded: 7_500,
+    });
+    const after = await invoiceOf(hourly, '2026-04');
+    expect(after.lines.map((l: any) => l.timeEntryId)).toEqual([...entries, late]);
+    // 400.00 + 80.00
+    expect(after).toMatchObject({ subtotal: 40_000, taxTotal: 8_000, total: 48_000 });
+    entries.push(late);
+  });
+
   it('a dry run writes nothing and answers what would be billed', async () => {
     const before = await snapshot();
     const dry = await run('2026-05', { dryRun: true });
@@ -280,18 +298,18 @@ describe.each(storeKinds)('billing on %s', (kind) => {
       unitPrice: 8_950,
     });
     expect(added.statusCode, added.body).toBe(201);
-    // 325.00 + 179.00 = 504.00; tax 100.80
-    expect(added.data).toMatchObject({ subtotal: 50_400, taxTotal: 10_080, total: 60_480 });
+    // 400.00 + 179.00 = 579.00; tax 115.80
+    expect(added.data).toMatchObject({ subtotal: 57_900, taxTotal: 11_580, total: 69_480 });
     const ssd = added.data.lines.find((l: any) => l.kind === 'charge');
     const discounted = await api('PUT', `/api/v1/invoices/${draft.id}/discounts`, {
       lines: [{ lineId: ssd.id, discount: { kind: 'percent', basisPoints: 1_000 } }],
     });
-    // 10 % off the SSDs: 17.90; net 486.10, tax 97.22, total 583.32
+    // 10 % off the SSDs: 17.90; net 561.10, tax 112.22, total 673.32
     expect(discounted.data).toMatchObject({
       discountTotal: 1_790,
-      netTotal: 48_610,
-      taxTotal: 9_722,
-      total: 58_332,
+      netTotal: 56_110,
+      taxTotal: 11_222,
+      total: 67_332,
     });
     const work = added.data.lines.find((l: any) => l.kind === 'work');
     expect(
@@ -299,7 +317,7 @@ describe.each(storeKinds)('billing on %s', (kind) => {
     ).toBe('INVOICE_LINE_NOT_REMOVABLE');
     const removed = await api('DELETE', `/api/v1/invoices/${draft.id}/lines/${ssd.id}`);
     expect(removed.statusCode, removed.body).toBe(200);
-    expect(removed.data).toMatchObject({ subtotal: 32_500, discountTotal: 0, total: 39_000 });
+    expect(removed.data).toMatchObject({ subtotal: 40_000, discountTotal: 0, total: 48_000 });
     const bad = await api('PUT', `/api/v1/invoices/${draft.id}/discounts`, {
       invoice: { kind: 'fixed', amount: 1_000_000 },
     });
@@ -354,7 +372,7 @@ describe.each(storeKinds)('billing on %s', (kind) => {
       voidReason: 'Wrong client',
     });
     const rebill = await run('2026-04', { clientId: hourly });
-    expect(rebill.data.clients[0]).toMatchObject({ outcome: 'created', amountAdded: 32_500 });
+    expect(rebill.data.clients[0]).toMatchObject({ outcome: 'created', amountAdded: 40_000 });
   });
 
   it('portal users see their own client’s issued invoices, never drafts, and cannot run billing', async () => {
