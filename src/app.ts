@@ -137,6 +137,7 @@ export function createModules(store: Store, config: Config) {
   // Monitoring alerts: tickets through the helpdesk's service, asset mapping through the assets'.
   const alerts = createAlertsModule({
     db: store.db,
+    serialized: store.kind === 'pglite',
     ports: alertPorts({
       tickets: tickets.service,
       time: time.service,

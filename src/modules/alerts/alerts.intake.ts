@@ -48,6 +48,11 @@ export function createIntake(deps: {
   settings: AlertSettingsStore;
   /** Called after commit with the alerts that have ticket work waiting. */
   kick: (alertIds: string[]) => void;
+  /**
+   * The store runs one transaction at a time (PGlite's single connection): no other writer can
+   * interleave, so the fingerprint locks would only cost a statement.
+   */
+  serialized?: boolean;
 }) {
   const { db, settings } = deps;
   // An asset found by host is remembered briefly, a miss as briefly as a hit.
@@ -98,7 +103,7 @@ export function createIntake(deps: {
         });
     const writes = new AlertWrites(snap.noteEveryMinutes * 60_000);
     const results = await db.transaction(async (tx) => {
-      await lockFingerprints(tx, [...keys.keys()]);
+      if (!deps.serialized) await lockFingerprints(tx, [...keys.keys()]);
       const latest = await latestAlerts(tx, [...keys.values()]);
       const working = new Map<string, Working>();
       for (const key of keys.keys()) working.set(key, { key, current: latest.get(key) ?? null });

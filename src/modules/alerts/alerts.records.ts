@@ -6,19 +6,61 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AlertRecord, LinkedTicket } from '../../domain/monitoring/index.js';
-import { rawRows, rowOf } from '../../platform/db/recordset.js';
+import { rawRows } from '../../platform/db/recordset.js';
 import type { DbOrTx } from '../../platform/db/store.js';
 import { alerts, alertTickets } from './alerts.tables.js';
 
 export type AlertRow = typeof alerts.$inferSelect;
 export type TicketLink = typeof alertTickets.$inferSelect;
 
+/**
+ * What a decision reads and writes of an alert: its state, not its labels or texts. Intake reads and
+ * writes only these (plus a few columns it sets when they change), so a repeat costs little.
+ */
+export const stateKeys = [
+  'id',
+  'integration',
+  'source',
+  'fingerprint',
+  'status',
+  'clientId',
+  'assetId',
+  'severity',
+  'summary',
+  'count',
+  'firstSeen',
+  'lastSeen',
+  'firingSince',
+  'resolvedAt',
+  'acknowledged',
+  'silencedBy',
+  'changes',
+  'flapping',
+  'lastNotedAt',
+] as const satisfies readonly (keyof AlertRow)[];
+
+export type AlertState = Pick<AlertRow, (typeof stateKeys)[number]>;
+
+/**
+ * An alert row as a batch writes it: its state, with the columns only some decisions change
+ * (null: leave as stored).
+ */
+export type AlertWrite = AlertState & {
+  reasons: string[];
+  updatedAt: Date;
+  mappingReason: string | null;
+  labels: Record<string, string> | null;
+  identity: Record<string, string> | null;
+  description: string | null;
+  url: string | null;
+};
+
 /** An alert's fingerprint within its integration: the unit of dedup and of locking. */
 export const keyOf = (integration: string, fingerprint: string) => `${integration} ${fingerprint}`;
 
 const ms = (d: Date | null) => (d === null ? null : d.getTime());
 
-export function recordOf(row: AlertRow): AlertRecord {
+export function recordOf(row: AlertState): AlertRecord {
   return {
     status: row.status,
     clientId: row.clientId,
@@ -38,7 +80,7 @@ export function recordOf(row: AlertRow): AlertRecord {
 }
 
 /** The row with the record's state laid over it. */
-export function withRecord(row: AlertRow, r: AlertRecord): AlertRow {
+export function withRecord<R extends AlertState>(row: R, r: AlertRecord): R {
   return {
     ...row,
     status: r.status,
@@ -84,9 +126,38 @@ export async function lockFingerprints(tx: DbOrTx, keys: readonly string[]): Pro
 /** 'al' in ASCII: the namespace of alert locks. */
 const lockSpace = 0x616c;
 
-export type Current = { row: AlertRow; link: TicketLink | null };
+export type Current = { row: AlertState; link: TicketLink | null };
 
-const linkColumns = Object.entries(getTableColumns(alertTickets));
+const alertColumns = getTableColumns(alerts);
+const linkColumns = getTableColumns(alertTickets);
+const linkKeys = Object.keys(linkColumns) as (keyof TicketLink)[];
+const isInstant = (c: { columnType: string }) => c.columnType === 'PgTimestamp';
+
+/**
+ * The columns read, as one JSON array per alert, all aggregated into one value: a row protocol
+ * value per column costs the embedded store far more than one JSON text for the lot.
+ */
+const latestSelect = sql.join(
+  [
+    ...stateKeys.map((k) => sql`a.${sql.identifier(alertColumns[k].name)}`),
+    ...linkKeys.map((k) => sql`t.${sql.identifier(linkColumns[k].name)}`),
+  ],
+  sql`, `,
+);
+
+function fromJson<T>(
+  columns: Record<string, { columnType: string }>,
+  keys: readonly string[],
+  values: unknown[],
+  at: number,
+): T {
+  const out: Record<string, unknown> = {};
+  keys.forEach((k, i) => {
+    const v = values[at + i];
+    out[k] = v === null ? null : isInstant(columns[k]!) ? new Date(v as string) : v;
+  });
+  return out as T;
+}
 
 /** The latest alert (live or not) of each fingerprint, with its ticket link. */
 export async function latestAlerts(
@@ -95,30 +166,55 @@ export async function latestAlerts(
 ): Promise<Map<string, Current>> {
   const out = new Map<string, Current>();
   if (keys.length === 0) return out;
-  const linkSelect = sql.join(
-    linkColumns.map(([, c]) => sql`t.${sql.identifier(c.name)} as ${sql.identifier(`link_${c.name}`)}`),
-    sql`, `,
-  );
-  const rows = await rawRows(
+  const [result] = await rawRows(
     tx,
-    sql`select distinct on (a.integration, a.fingerprint) a.*, ${linkSelect}
+    // One index probe per fingerprint (the latest by first seen), whatever the table's size.
+    sql`select json_agg(json_build_array(${latestSelect}))::text as rows
       from json_to_recordset(${JSON.stringify(keys)}::json) as k(integration text, fingerprint text)
-      join alerts a on a.integration = k.integration and a.fingerprint = k.fingerprint
-      left join alert_tickets t on t.alert_id = a.id
-      order by a.integration, a.fingerprint, a.first_seen desc, a.id desc`,
+      cross join lateral (
+        select * from alerts
+        where alerts.integration = k.integration and alerts.fingerprint = k.fingerprint
+        order by alerts.first_seen desc, alerts.id desc
+        limit 1
+      ) as a
+      left join alert_tickets t on t.alert_id = a.id`,
   );
-  for (const raw of rows) {
-    const row = rowOf(alerts, raw);
+  const rows = JSON.parse((result?.rows as string | null) ?? '[]') as unknown[][];
+  for (const values of rows) {
+    const row = fromJson<AlertState>(alertColumns, stateKeys, values, 0);
     const link =
-      raw.link_alert_id === null
+      values[stateKeys.length] === null
         ? null
-        : rowOf(
-            alertTickets,
-            Object.fromEntries(linkColumns.map(([, c]) => [c.name, raw[`link_${c.name}`]])),
-          );
+        : fromJson<TicketLink>(linkColumns, linkKeys, values, stateKeys.length);
     out.set(keyOf(row.integration, row.fingerprint), { row, link });
   }
   return out;
+}
+
+const writeKeys = [...stateKeys, 'reasons', 'updatedAt'] as const;
+/** Written only when given (null keeps what is stored). */
+const keptKeys = ['mappingReason', 'labels', 'identity', 'description', 'url'] as const;
+
+/** Many alerts' state written in one statement with one parameter. */
+export function alertsUpdate(rows: readonly AlertWrite[]): SQL {
+  const records = rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const k of [...writeKeys, ...keptKeys]) out[alertColumns[k].name] = jsonValue(r[k]);
+    return out;
+  });
+  const sets = sql.join(
+    [
+      ...writeKeys
+        .filter((k) => k !== 'id')
+        .map((k) => sql`${sql.identifier(alertColumns[k].name)} = r.${sql.identifier(alertColumns[k].name)}`),
+      ...keptKeys.map((k) => {
+        const name = sql.identifier(alertColumns[k].name);
+        return sql`${name} = coalesce(r.${name}, t.${name})`;
+      }),
+    ],
+    sql`, `,
+  );
+  return sql`update alerts as t set ${sets} from json_populate_recordset(null::alerts, ${JSON.stringify(records)}::json) as r where t.id = r.id`;
 }
 
 const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
@@ -130,24 +226,4 @@ export function recordOfRow<T extends PgTable>(table: T, row: T['$inferSelect'])
     out[c.name] = jsonValue((row as Record<string, unknown>)[key] ?? null);
   }
   return out;
-}
-
-/**
- * `UPDATE table SET (cols) = (r.cols) FROM json_populate_recordset(…) r WHERE id = r.id`: many rows
- * written whole in one statement with one parameter.
- */
-export function recordsetUpdate<T extends PgTable>(table: T, rows: readonly T['$inferSelect'][]): SQL {
-  const names = Object.values(getTableColumns(table))
-    .filter((c) => c.name !== 'id' && !c.generated)
-    .map((c) => c.name);
-  const target = sql.join(
-    names.map((n) => sql.identifier(n)),
-    sql`, `,
-  );
-  const source = sql.join(
-    names.map((n) => sql`r.${sql.identifier(n)}`),
-    sql`, `,
-  );
-  const records = rows.map((r) => recordOfRow(table, r));
-  return sql`update ${table} as t set (${target}) = (${source}) from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json) as r where t.id = r.id`;
 }

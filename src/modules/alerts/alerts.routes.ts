@@ -49,7 +49,7 @@ export function alertsRoutes(
       config: read,
       schema: {
         tags,
-        summary: 'Alerts, most recently seen first: open, silenced, resolved, by client, in triage',
+        summary: 'Alerts, newest first: open, silenced, resolved, by client, in triage',
         querystring: AlertListQuery,
         response: { 200: pageOf(AlertResponse) },
       },

@@ -99,22 +99,22 @@ export function createAlertsService(deps: {
       if (query.source) where.push(eq(alerts.source, query.source));
       if (query.updated_since) where.push(gte(alerts.updatedAt, new Date(query.updated_since)));
       if (query.cursor) {
-        const [lastSeen, id] = decodeCursor(query.cursor, Cursor);
-        where.push(sql`(${alerts.lastSeen}, ${alerts.id}) < (${new Date(lastSeen)}, ${id}::uuid)`);
+        const [id] = decodeCursor(query.cursor, z.tuple([z.uuid()]));
+        where.push(sql`${alerts.id} < ${id}::uuid`);
       }
       const rows = await db
         .select({ row: alerts, link: alertTickets })
         .from(alerts)
         .leftJoin(alertTickets, eq(alertTickets.alertId, alerts.id))
         .where(and(...where))
-        .orderBy(desc(alerts.lastSeen), desc(alerts.id))
+        .orderBy(desc(alerts.id))
         .limit(query.limit + 1);
       const more = rows.length > query.limit;
       const items = more ? rows.slice(0, query.limit) : rows;
       const last = items.at(-1)?.row;
       return {
         items: items.map((r) => presentAlert(r.row, r.link)),
-        nextCursor: more && last ? encodeCursor([last.lastSeen.toISOString(), last.id]) : null,
+        nextCursor: more && last ? encodeCursor([last.id]) : null,
       };
     },
 
@@ -193,14 +193,7 @@ export function createAlertsService(deps: {
         const w: Working = { key: keyOf(row.integration, row.fingerprint), current: { row, link } };
         const reason = `mapped by hand to client ${input.clientId}${input.assetId ? `, asset ${input.assetId}` : ''}`;
         const reasons = [reason];
-        writes.put(w, {
-          ...row,
-          clientId: input.clientId,
-          assetId: input.assetId,
-          mappingReason: reason,
-          reasons,
-          updatedAt: now,
-        });
+        writes.place(w, { clientId: input.clientId, assetId: input.assetId, reason }, reasons, now);
         if (row.status !== 'resolved' && !link) {
           const verdict = decideTicketRule(
             snap.rules,

@@ -71,11 +71,12 @@ export const alerts = pgTable(
       .on(t.integration, t.fingerprint)
       .where(sql`status <> 'resolved'`),
     index('alerts_fingerprint_idx').on(t.integration, t.fingerprint, t.firstSeen),
-    index('alerts_last_seen_idx').on(t.lastSeen, t.id),
-    index('alerts_client_idx').on(t.clientId, t.lastSeen),
-    index('alerts_triage_idx').on(t.lastSeen).where(sql`client_id is null`),
+    // No index holds a column a repeat changes (count, last seen, updated at): a repeat is then a
+    // heap-only update (the table keeps free room on each page for it), not one write per index.
+    // Lists page newest first by id, which is time-ordered.
+    index('alerts_client_idx').on(t.clientId, t.id),
+    index('alerts_triage_idx').on(t.id).where(sql`client_id is null`),
     index('alerts_flapping_idx').on(t.id).where(sql`flapping is not null`),
-    index('alerts_updated_idx').on(t.updatedAt),
   ],
 );
 
@@ -87,7 +88,9 @@ export const alertEvents = pgTable(
   'alert_events',
   {
     id: idColumn(),
-    alertId: uuid('alert_id').references(() => alerts.id),
+    // Written with its alert in one transaction by intake; no foreign key, whose check would lock
+    // the alert's row once per event.
+    alertId: uuid('alert_id'),
     integration: text('integration').notNull(),
     fingerprint: text('fingerprint').notNull(),
     status: text('status', { enum: ['firing', 'resolved', 'acknowledged'] }).notNull(),

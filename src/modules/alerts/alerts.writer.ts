@@ -17,10 +17,12 @@ import { rawRows, recordsetInsert } from '../../platform/db/recordset.js';
 import type { DbOrTx } from '../../platform/db/store.js';
 import {
   type AlertRow,
+  type AlertState,
+  type AlertWrite,
+  alertsUpdate,
   type Current,
   keyOf,
   recordOfRow,
-  recordsetUpdate,
   type TicketLink,
   withRecord,
 } from './alerts.records.js';
@@ -37,7 +39,7 @@ export type Placement = { clientId: string | null; assetId: string | null; reaso
 
 export class AlertWrites {
   private readonly created = new Map<string, AlertRow>();
-  private readonly updated = new Map<string, AlertRow>();
+  private readonly updated = new Map<string, AlertWrite>();
   private readonly newLinks = new Map<string, TicketLink>();
   private readonly changedLinks = new Map<string, TicketLink>();
   private readonly events: EventRow[] = [];
@@ -50,15 +52,48 @@ export class AlertWrites {
 
   constructor(private readonly noteEveryMs: number) {}
 
-  private keep(row: AlertRow) {
-    if (this.created.has(row.id)) this.created.set(row.id, row);
-    else this.updated.set(row.id, row);
+  /**
+   * Keeps the new state of an alert for the flush. `extra` holds what else changed; a column left
+   * out (or null) keeps what an earlier decision of this batch, or the store, has.
+   */
+  private keep(state: AlertState, now: Date, reasons: string[] | null, extra: Partial<AlertWrite> = {}) {
+    const created = this.created.get(state.id);
+    if (created) {
+      const given = Object.fromEntries(
+        Object.entries(extra).filter(([, v]) => v !== null && v !== undefined),
+      );
+      this.created.set(state.id, {
+        ...created,
+        ...state,
+        ...given,
+        reasons: reasons ?? created.reasons,
+        updatedAt: now,
+      });
+      return;
+    }
+    const before = this.updated.get(state.id);
+    this.updated.set(state.id, {
+      ...state,
+      reasons: reasons ?? before?.reasons ?? [],
+      updatedAt: now,
+      mappingReason: extra.mappingReason ?? before?.mappingReason ?? null,
+      labels: extra.labels ?? before?.labels ?? null,
+      identity: extra.identity ?? before?.identity ?? null,
+      description: extra.description ?? before?.description ?? null,
+      url: extra.url ?? before?.url ?? null,
+    });
   }
 
-  /** Changes a row outside a decision (a mapping from triage). */
-  put(w: Working, row: AlertRow) {
-    w.current = { row, link: w.current?.link ?? null };
-    this.keep(row);
+  /** Places an alert with a client outside a decision (a mapping by hand). */
+  place(
+    w: Working,
+    placement: { clientId: string; assetId: string | null; reason: string },
+    reasons: string[],
+    now: Date,
+  ) {
+    const row = { ...w.current!.row, clientId: placement.clientId, assetId: placement.assetId };
+    w.current = { row, link: w.current!.link };
+    this.keep(row, now, reasons, { mappingReason: placement.reason });
   }
 
   private setLink(w: Working, link: TicketLink) {
@@ -126,25 +161,17 @@ export class AlertWrites {
     } else if (d.write === 'update') {
       const before = w.current!.row;
       const placed = before.clientId === null && d.alert!.clientId !== null;
-      const row = withRecord(
-        {
-          ...before,
-          ...(event
-            ? {
-                labels: { ...event.labels },
-                identity: { ...event.identity },
-                description: event.description ?? before.description,
-                url: event.url ?? before.url,
-              }
-            : {}),
-          mappingReason: placed ? (placement.reason ?? before.mappingReason) : before.mappingReason,
-          reasons: d.reasons,
-          updatedAt: now,
-        },
-        d.alert!,
-      );
+      const row = withRecord({ ...before }, d.alert!);
       w.current = { row, link: w.current!.link };
-      this.keep(row);
+      // A repeat carries the labels and texts the alert already has: only other changes rewrite them.
+      const fresh = event && d.outcome !== 'repeat';
+      this.keep(row, now, d.reasons, {
+        mappingReason: placed ? placement.reason : null,
+        labels: fresh ? { ...event.labels } : null,
+        identity: fresh ? { ...event.identity } : null,
+        description: fresh ? event.description : null,
+        url: fresh ? event.url : null,
+      });
     }
     if (event) {
       const row = w.current?.row ?? null;
@@ -184,7 +211,7 @@ export class AlertWrites {
           if (now.getTime() - last < this.noteEveryMs) return;
           const noted = { ...row, lastNotedAt: now };
           w.current = { row: noted, link };
-          this.keep(noted);
+          this.keep(noted, now, null);
         }
         this.action(row.id, 'note', t.note, now);
         return;
@@ -212,7 +239,7 @@ export class AlertWrites {
 
   /** Writes everything collected, in the caller's transaction. */
   async flush(tx: DbOrTx): Promise<void> {
-    if (this.updated.size) await tx.execute(recordsetUpdate(alerts, [...this.updated.values()]));
+    if (this.updated.size) await tx.execute(alertsUpdate([...this.updated.values()]));
     if (this.created.size) await this.insertAlerts(tx);
     const parts = [
       this.events.length ? recordsetInsert(alertEvents, this.events) : null,

@@ -29,7 +29,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * availability over REST; the ticket job (one per alert, in order), a sweep every minute (lost
  * ticket jobs, flapping alerts gone quiet) and a daily job that records availability breaches.
  */
-export function createAlertsModule(deps: { db: Db; ports: AlertPorts; log?: (err: unknown) => void }) {
+export function createAlertsModule(deps: {
+  db: Db;
+  ports: AlertPorts;
+  /** The store runs one transaction at a time (PGlite). */
+  serialized?: boolean;
+  log?: (err: unknown) => void;
+}) {
   const { db, ports } = deps;
   let jobs: Jobs | null = null;
   const log = deps.log ?? (() => {});
@@ -43,7 +49,7 @@ export function createAlertsModule(deps: { db: Db; ports: AlertPorts; log?: (err
   const settings = createAlertSettings(db, ports);
   const mappingRules = createMappingRulesService(db, ports, settings);
   const maintenance = createMaintenanceService(db, ports, settings);
-  const intake = createIntake({ db, ports, settings, kick });
+  const intake = createIntake({ db, ports, settings, kick, serialized: deps.serialized });
   const tickets = createAlertTickets(db, ports.tickets);
   const service = createAlertsService({ db, ports, settings, mappingRules, kick });
   const availability = createAvailability({ db, ports, settings });
