@@ -88,6 +88,27 @@ describe.each(storeKinds)('catalog API on %s', (kind) => {
         })
       ).statusCode,
     ).toBe(201);
+    // Billing rounds each entry of a work type up to its increment, then to its minimum charge.
+    const visit = await api('POST', '/api/v1/catalog/work-types', {
+      code: 'site-visit',
+      name: 'Site visit',
+      defaultRate: 12_000,
+      incrementMinutes: 30,
+      minimumMinutes: 120,
+    });
+    expect(visit.data).toMatchObject({ incrementMinutes: 30, minimumMinutes: 120 });
+    const types = (await api('GET', '/api/v1/catalog/work-types')).data.items;
+    expect(types.find((w: { code: string }) => w.code === 'onsite')).toMatchObject({
+      incrementMinutes: 15,
+      minimumMinutes: 60,
+    });
+    expect(types.find((w: { code: string }) => w.code === 'bench')).toMatchObject({
+      incrementMinutes: 0,
+      minimumMinutes: 0,
+    });
+    expect(
+      (await api('PATCH', '/api/v1/catalog/work-types/site-visit', { minimumMinutes: -1 })).statusCode,
+    ).toBe(400);
     const rate = await api('POST', '/api/v1/catalog/labour-rates', {
       userId: tech.userId,
       hourlyCost: 4200,
