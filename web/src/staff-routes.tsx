@@ -2,6 +2,11 @@ import { Route, Routes } from 'react-router';
 import { AgreementPage } from './agreements/agreement-page';
 import { AllAgreementsPage } from './agreements/all-agreements-page';
 import { NewAgreementPage } from './agreements/new-agreement-page';
+import { AssetPage } from './assets/asset-page';
+import { AssetsPage } from './assets/assets-page';
+import { ClientAssetsTab } from './assets/client-assets-tab';
+import { AssetImportPage } from './assets/import-page';
+import { NewAssetPage } from './assets/new-asset-page';
 import { BillingArea } from './billing/billing-area';
 import { ClientInvoicesTab } from './billing/client-invoices-tab';
 import { InvoicePage } from './billing/invoice-page';
@@ -58,6 +63,7 @@ export function StaffRoutes() {
           <Route index element={<ClientOverview />} />
           <Route path="contacts" element={<ClientContactsTab />} />
           <Route path="sites" element={<ClientSitesTab />} />
+          <Route path="assets" element={<ClientAssetsTab />} />
           <Route path="agreements" element={<ClientAgreementsTab />} />
           <Route path="invoices" element={<ClientInvoicesTab />} />
         </Route>
@@ -67,6 +73,10 @@ export function StaffRoutes() {
         </Route>
         <Route path="agreements/new" element={<NewAgreementPage />} />
         <Route path="agreements/:agreementId" element={<AgreementPage />} />
+        <Route path="assets" element={<AssetsPage />} />
+        <Route path="assets/new" element={<NewAssetPage />} />
+        <Route path="assets/import" element={<AssetImportPage />} />
+        <Route path="assets/:assetId" element={<AssetPage />} />
         <Route path="catalog" element={<CatalogPage />}>
           <Route index element={<CategoriesTab />} />
           <Route path="services" element={<ServicesTab />} />

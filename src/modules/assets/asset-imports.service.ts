@@ -32,7 +32,12 @@ import { assetImportRows, assetImports, assets, type ImportRowError } from './as
 
 export const IMPORT_QUEUE = 'assets-import';
 /** Rows written per transaction: progress moves at least this often, and a failure loses at most one chunk. */
-const CHUNK = 100;
+const CHUNK = 50;
+/**
+ * Lets other work run between chunks: the embedded store answers in the same thread, so a long
+ * import would otherwise hold every request of this process until it ends.
+ */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 export const MAX_IMPORT_ROWS = 50_000;
 /** Errors kept on an import; `failed` still counts every rejected row. */
 const MAX_STORED_ERRORS = 1_000;
@@ -343,6 +348,7 @@ export function createAssetImports(db: Db, ports: AssetsPorts, log: (err: unknow
         if (step.done !== reported) onProgress?.(presentImport(step));
         reported = step.done;
         if (step.status === 'completed') return;
+        await yieldToOthers();
       }
     } catch (err) {
       log(err);

@@ -12,6 +12,7 @@ const sections = [
   { to: '', label: 'Overview' },
   { to: 'contacts', label: 'Contacts' },
   { to: 'sites', label: 'Sites' },
+  { to: 'assets', label: 'Assets' },
   { to: 'agreements', label: 'Agreements' },
   // Only for those who read billing: technicians see no invoices.
   { to: 'invoices', label: 'Invoices', billing: true },

@@ -15,6 +15,12 @@ export const staffAreas: readonly Area[] = [
     purpose: 'Clients, their sites and contacts.',
   },
   {
+    path: '/assets',
+    label: 'Assets',
+    ready: true,
+    purpose: 'Devices and services per client, their monitoring identities, and CSV import.',
+  },
+  {
     path: '/tickets',
     label: 'Tickets',
     ready: true,
