@@ -410,6 +410,36 @@ describe.each(storeKinds)('billing on %s', (kind) => {
     expect(report.data.unbilledWork).toEqual([]);
   });
 
+  it('a counted quantity is snapshotted on the line; the leak report shows a count that changed since', async () => {
+    const counted = (await buildClient(t.current)).id;
+    await buildContact(t.current, counted);
+    await buildContact(t.current, counted);
+    await agreement(counted, {
+      ...users('2026-05-01'),
+      lines: [
+        {
+          description: 'Per contact',
+          quantity: 0,
+          unitPrice: 2_000,
+          unit: 'per_user',
+          quantitySource: 'active_contacts',
+        },
+      ],
+    });
+    const res = await run('2026-05', { clientId: counted });
+    expect(res.data.clients[0]).toMatchObject({ outcome: 'created', amountAdded: 4_000 });
+    expect((await invoiceOf(counted, '2026-05')).lines[0]).toMatchObject({ quantity: 2, unitPrice: 2_000 });
+    await buildContact(t.current, counted);
+    const report = await api('GET', `/api/v1/billing/leaks?period=2026-05&client_id=${counted}`);
+    expect(report.data.quantityMismatches).toEqual([
+      expect.objectContaining({ clientId: counted, source: 'active_contacts', counted: 3, billed: 2 }),
+    ]);
+    // A re-run keeps what was billed for the days already billed.
+    expect((await run('2026-05', { clientId: counted })).data.clients[0]).toMatchObject({
+      outcome: 'unchanged',
+    });
+  });
+
   it('lists invoices by cursor and updated_since', async () => {
     const first = await api('GET', '/api/v1/invoices?limit=2');
     expect(first.data.items).toHaveLength(2);
