@@ -1,16 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../../test/support/app.js';
+import type { Caller, TestApp } from '../../../test/support/app.js';
 import {
   buildClient,
   buildContact,
   buildSite,
   buildUser,
   call,
+  createTestApp,
   expectProblem,
+  testConfig,
   unique,
   useTestApp,
 } from '../../../test/support/app.js';
 import { storeKinds } from '../../../test/support/stores.js';
+import { startWorker } from '../../app.js';
+import { IMPORT_QUEUE } from './asset-imports.service.js';
 import type { ImportStatus } from './index.js';
 
 describe.each(storeKinds)('asset CSV import on %s', (kind) => {
@@ -320,5 +324,56 @@ describe.each(storeKinds)('asset CSV import on %s', (kind) => {
       headers: { ...tech.headers, 'content-type': 'text/csv' },
     });
     expect(ok.statusCode).toBe(202);
+  });
+});
+
+describe.each(storeKinds)('asset imports through the job queue on %s', (kind) => {
+  const waitFinished = async (app: TestApp, id: string) => {
+    for (let i = 0; i < 300; i++) {
+      const s = await app.keel.assets.imports.status(id);
+      if (s.status === 'completed' || s.status === 'failed') return s;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`import ${id} did not finish`);
+  };
+  const queued = async (app: TestApp) =>
+    Number(
+      (await app.store.executeSql(`select count(*)::int n from pgboss.job where name = '${IMPORT_QUEUE}'`))
+        .rows[0].n,
+    );
+
+  it('is written by the in-process worker', async () => {
+    const app = await createTestApp(kind, { jobs: { work: true } });
+    try {
+      const client = await buildClient(app);
+      const csv = ['client,type,hostname', ...[1, 2, 3].map((i) => `${client.name},server,q-${i}`)].join(
+        '\n',
+      );
+      const started = await app.keel.assets.imports.start({ csv, filename: null, dryRun: false }, null);
+      expect(started.status).toBe('queued');
+      expect(await waitFinished(app, started.id)).toMatchObject({ status: 'completed', created: 3 });
+      expect(await queued(app)).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is queued by an API process and written by a separate worker', async () => {
+    const app = await createTestApp(kind, { jobs: { work: false } });
+    try {
+      const client = await buildClient(app);
+      const csv = `client,type,hostname\n${client.name},printer,prn-1\n`;
+      const started = await app.keel.assets.imports.start({ csv, filename: null, dryRun: false }, null);
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await app.keel.assets.imports.status(started.id)).status).toBe('queued');
+      const worker = await startWorker(app.store, testConfig(), () => {});
+      try {
+        expect(await waitFinished(app, started.id)).toMatchObject({ status: 'completed', created: 1 });
+      } finally {
+        await worker.stop();
+      }
+    } finally {
+      await app.close();
+    }
   });
 });
