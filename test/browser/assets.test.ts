@@ -15,6 +15,16 @@ let f: Fixture;
 
 const ROWS = 400;
 
+/** The few browser globals the page script below uses (the tests compile without the DOM library). */
+type BrowserGlobals = {
+  seen?: number[];
+  document: {
+    body: unknown;
+    querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+  };
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+};
+
 /** A CSV as a spreadsheet exports it: ROWS good workstations and two bad rows in the middle. */
 function csvFile(clientName: string): string {
   const lines = ['Client,Site,Type,Hostname,Serial No,Managed,Warranty End'];
@@ -58,13 +68,14 @@ describe('assets in the web app', () => {
 
     // Every value the bar shows, as the page changes it.
     await page.evaluate(() => {
+      const g = globalThis as unknown as BrowserGlobals;
       const seen: number[] = [];
-      (window as unknown as { seen: number[] }).seen = seen;
-      new MutationObserver(() => {
-        const bar = document.querySelector('[role="progressbar"]');
+      g.seen = seen;
+      new g.MutationObserver(() => {
+        const bar = g.document.querySelector('[role="progressbar"]');
         const now = Number(bar?.getAttribute('aria-valuenow'));
         if (bar && seen.at(-1) !== now) seen.push(now);
-      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      }).observe(g.document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByLabel('CSV file').setInputFiles({
       name: 'acme-assets.csv',
@@ -79,7 +90,7 @@ describe('assets in the web app', () => {
     await page.getByText(`${ROWS + 2} of ${ROWS + 2}`).waitFor({ timeout: 60_000 });
     await page.getByText(/done\.$/).waitFor();
     await page.getByText(`${ROWS} created, 0 updated, 0 unchanged`).waitFor();
-    const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+    const seen = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).seen ?? []);
     expect(seen.length).toBeGreaterThanOrEqual(2);
     expect(seen[0]).toBeLessThan(ROWS + 2);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
