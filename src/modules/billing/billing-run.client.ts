@@ -27,11 +27,11 @@ import {
 } from '../../domain/billing/index.js';
 import type { EntitlementOutcome } from '../../domain/entitlement/types.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { recordsetInsert } from '../../platform/db/recordset.js';
 import type { DbOrTx, Tx } from '../../platform/db/store.js';
 import type { BillableEntry as TimeBillableEntry } from '../time/index.js';
 import type { BillingClient, BillingPorts, CountedSource } from './billing.ports.js';
 import { type BuyerSnapshot, billingCharges, invoiceLines, invoices } from './billing.tables.js';
+import { insertLines } from './invoice-lines.insert.js';
 import {
   chargeOfRow,
   drawOfRow,
@@ -354,22 +354,20 @@ export async function billClient(
   const invoiceId = invoice.id;
   const units = agreementUnits(ctx.agreements);
   let position = existingLines.reduce((max, l) => Math.max(max, l.position), 0);
-  const newRows = plan.lines.map((l) => ({
-    ...rowOfLine(l, { invoiceId, clientId, position: ++position, unit: unitOf(l, units) }),
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  }));
+  const newRows = plan.lines.map((l) =>
+    rowOfLine(l, { invoiceId, clientId, position: ++position, unit: unitOf(l, units) }),
+  );
   const totals = totalsOf([...existingLines, ...newRows], {
     discountKind: invoice.discountKind,
     discountValue: invoice.discountValue,
     taxRateBp: ctx.client.taxRateBp,
   });
   const byKey = new Map(totals.lines.map((t) => [t.key, t]));
-  await tx.execute(
-    recordsetInsert(
-      invoiceLines,
-      newRows.map((r) => ({ ...r, ...totalsColumns(byKey.get(r.key)!) })),
-    ),
+  await insertLines(
+    tx,
+    { id: invoiceId, status: 'draft', clientId },
+    newRows.map((r) => ({ ...r, ...totalsColumns(byKey.get(r.key)!) })),
+    ctx.now,
   );
   await writeTotals(
     tx,
