@@ -129,7 +129,7 @@ export function createIntake(deps: {
             mapping.kind === 'mapped'
               ? { clientId: mapping.clientId, assetId: mapping.assetId, reason: mapping.reason }
               : { clientId: null, assetId: null, reason: mapping.reason };
-          writes.apply(w, d, { ...event, integration: item.integration }, placement, now);
+          writes.apply(w, d, event, placement, now, item.integration);
           outcomes[d.outcome] = (outcomes[d.outcome] ?? 0) + 1;
         });
         writes.audit(item.ctx, {

@@ -195,11 +195,13 @@ const writeKeys = [...stateKeys, 'reasons', 'updatedAt'] as const;
 /** Written only when given (null keeps what is stored). */
 const keptKeys = ['mappingReason', 'labels', 'identity', 'description', 'url'] as const;
 
+const updatePairs = [...writeKeys, ...keptKeys].map((k) => [k, alertColumns[k].name] as const);
+
 /** Many alerts' state written in one statement with one parameter. */
 export function alertsUpdate(rows: readonly AlertWrite[]): SQL {
   const records = rows.map((r) => {
     const out: Record<string, unknown> = {};
-    for (const k of [...writeKeys, ...keptKeys]) out[alertColumns[k].name] = jsonValue(r[k]);
+    for (const [k, name] of updatePairs) out[name] = jsonValue(r[k]);
     return out;
   });
   const sets = sql.join(

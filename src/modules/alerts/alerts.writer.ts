@@ -8,7 +8,7 @@
  * seen are always kept on the alert): a check that fires every minute for a day would otherwise
  * bury its ticket under 1,440 notes.
  */
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { AlertEvent, LifecycleDecision } from '../../domain/monitoring/index.js';
 import { type AuditEntry, auditInsertOf, markAudited } from '../../platform/audit/audit.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -133,15 +133,16 @@ export class AlertWrites {
   apply(
     w: Working,
     d: LifecycleDecision,
-    event: (AlertEvent & { integration: string }) | null,
+    event: AlertEvent | null,
     placement: Placement,
     now: Date,
+    integration = w.current?.row.integration ?? '',
   ) {
     if (d.write === 'create' && event) {
       const row: AlertRow = withRecord(
         {
           id: newId(),
-          integration: event.integration,
+          integration,
           source: event.source,
           fingerprint: event.fingerprint,
           mappingReason: placement.reason ?? '',
@@ -178,7 +179,7 @@ export class AlertWrites {
       this.events.push({
         id: newId(),
         alertId: row?.id ?? null,
-        integration: event.integration,
+        integration,
         fingerprint: event.fingerprint,
         status: event.status,
         severity: event.severity,
@@ -242,7 +243,7 @@ export class AlertWrites {
     if (this.updated.size) await tx.execute(alertsUpdate([...this.updated.values()]));
     if (this.created.size) await this.insertAlerts(tx);
     const parts = [
-      this.events.length ? recordsetInsert(alertEvents, this.events) : null,
+      this.events.length ? eventsInsert(this.events) : null,
       this.actions.length ? recordsetInsert(alertActions, this.actions) : null,
       this.newLinks.size
         ? sql`${recordsetInsert(alertTickets, [...this.newLinks.values()])} on conflict (alert_id) do nothing`
@@ -307,6 +308,22 @@ export class AlertWrites {
       }
     }
   }
+}
+
+const eventColumns = Object.entries(getTableColumns(alertEvents)).map(([key, c]) => [key, c.name] as const);
+const eventNames = sql.raw(eventColumns.map(([, name]) => `"${name}"`).join(', '));
+
+/** The events in one INSERT from one JSON parameter (intake writes thousands a second). */
+function eventsInsert(events: readonly EventRow[]) {
+  const records = events.map((e) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, name] of eventColumns) {
+      const v = (e as Record<string, unknown>)[key];
+      out[name] = v instanceof Date ? v.toISOString() : (v ?? null);
+    }
+    return out;
+  });
+  return sql`insert into alert_events (${eventNames}) select ${eventNames} from json_populate_recordset(null::alert_events, ${JSON.stringify(records)}::json)`;
 }
 
 function linkUpdate(links: TicketLink[]) {
