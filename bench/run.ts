@@ -3,6 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import {
+  type AlertIntakeResult,
+  alertIntakePglite,
+  alertIntakePostgres,
+  alertRows,
+  BATCH,
+} from './alerts.js';
 import { BILLING_SIZE, billingBench } from './billing.js';
 import { classificationBench } from './classification.js';
 import {
@@ -83,6 +90,10 @@ console.log(
   `Billing run on PostgreSQL: ${BILLING_SIZE.clients.toLocaleString('en')} clients, ${BILLING_SIZE.entries.toLocaleString('en')} time entries (BENCH_BILLING_FULL=1: the issue's 2,000 / 500,000)`,
 );
 rows.push(...(await billingBench()));
+console.log(`Alert intake: Alertmanager webhooks of ${BATCH} alerts (90% repeats) over HTTP`);
+const intake: AlertIntakeResult[] = [await alertIntakePglite()];
+if (pgUrl) intake.push(await alertIntakePostgres(pgUrl));
+rows.push(...alertRows(intake));
 printTable(rows);
 
 const commit = (() => {
