@@ -8,13 +8,13 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { type CreditRequest, creditNote, settlementStatus } from '../../domain/billing/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { staffScope } from '../../platform/auth/principal.js';
-import { recordsetInsert } from '../../platform/db/recordset.js';
 import type { Db } from '../../platform/db/store.js';
 import { AppError } from '../../platform/errors.js';
 import { billingRules } from './billing.errors.js';
 import { presentInvoiceWithLines } from './billing.presenters.js';
 import type { CreditNoteBody } from './billing.schemas.js';
 import { invoiceLines, invoices } from './billing.tables.js';
+import { insertLines } from './invoice-lines.insert.js';
 import { takeNumber } from './invoice-numbers.js';
 import { findInvoice, linesOf } from './invoices.queries.js';
 import { actorOf, sellerOf, today } from './invoices.service.js';
@@ -110,47 +110,42 @@ export function createCreditNotesService(db: Db) {
               })
               .returning();
             const keyed = new Map(lines.map((l) => [l.key, l]));
-            await tx.execute(
-              recordsetInsert(
-                invoiceLines,
-                note.lines.map((c, i) => {
-                  const line = keyed.get(c.lineKey)!;
-                  const whole = c.net === line.net;
-                  return {
-                    invoiceId: row!.id,
-                    invoiceStatus: 'issued' as const,
-                    clientId: invoice.clientId,
-                    position: i + 1,
-                    key: `credit:${row!.id}:${c.lineKey}`,
-                    kind: 'credit' as const,
-                    description: `Credit: ${line.description}`,
-                    agreementId: line.agreementId,
-                    agreementLineId: line.agreementLineId,
-                    timeEntryId: line.timeEntryId,
-                    chargeId: line.chargeId,
-                    creditsLineId: line.id,
-                    cycleFrom: line.cycleFrom,
-                    cycleTo: line.cycleTo,
-                    fromDate: line.fromDate,
-                    toDate: line.toDate,
-                    quantity: whole ? line.quantity : 1,
-                    unit: whole ? line.unit : null,
-                    unitPrice: whole ? line.unitPrice : c.net,
-                    amount: c.net,
-                    discountKind: null,
-                    discountValue: null,
-                    lineDiscount: 0,
-                    invoiceDiscount: 0,
-                    net: c.net,
-                    tax: c.tax,
-                    gross: c.gross,
-                    taxable: line.taxable,
-                    detail: {},
-                    createdAt: now,
-                    updatedAt: now,
-                  };
-                }),
-              ),
+            await insertLines(
+              tx,
+              { id: row!.id, status: 'issued', clientId: invoice.clientId },
+              note.lines.map((c, i) => {
+                const line = keyed.get(c.lineKey)!;
+                const whole = c.net === line.net;
+                return {
+                  position: i + 1,
+                  key: `credit:${row!.id}:${c.lineKey}`,
+                  kind: 'credit' as const,
+                  description: `Credit: ${line.description}`,
+                  agreementId: line.agreementId,
+                  agreementLineId: line.agreementLineId,
+                  timeEntryId: line.timeEntryId,
+                  chargeId: line.chargeId,
+                  creditsLineId: line.id,
+                  cycleFrom: line.cycleFrom,
+                  cycleTo: line.cycleTo,
+                  fromDate: line.fromDate,
+                  toDate: line.toDate,
+                  quantity: whole ? line.quantity : 1,
+                  unit: whole ? line.unit : null,
+                  unitPrice: whole ? line.unitPrice : c.net,
+                  amount: c.net,
+                  discountKind: null,
+                  discountValue: null,
+                  lineDiscount: 0,
+                  invoiceDiscount: 0,
+                  net: c.net,
+                  tax: c.tax,
+                  gross: c.gross,
+                  taxable: line.taxable,
+                  detail: {},
+                };
+              }),
+              now,
             );
             const amountCredited = invoice.amountCredited + note.total;
             const status = settlementStatus(invoice.total, invoice.amountPaid, amountCredited);

@@ -18,7 +18,6 @@ import {
 import { recordAudit } from '../../platform/audit/audit.js';
 import { type AccessScope, staffScope } from '../../platform/auth/principal.js';
 import { currentContext } from '../../platform/context.js';
-import { recordsetInsert } from '../../platform/db/recordset.js';
 import type { Db, Tx } from '../../platform/db/store.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { billingRules } from './billing.errors.js';
@@ -27,6 +26,7 @@ import { presentInvoice, presentInvoiceWithLines } from './billing.presenters.js
 import type { ChargeBody, DiscountsBody, InvoiceListQuery } from './billing.schemas.js';
 import { billingCharges, invoiceLines, invoices, type SellerSnapshot } from './billing.tables.js';
 import { buyerOf, type InvoiceRow } from './billing-run.client.js';
+import { insertLines } from './invoice-lines.insert.js';
 import { type InvoiceLineRow, rowOfLine, totalsColumns } from './invoice-lines.rows.js';
 import { takeNumber } from './invoice-numbers.js';
 import { discountColumns, totalsOf, writeTotals } from './invoice-totals.js';
@@ -121,10 +121,11 @@ export function createInvoicesService(db: Db, ports: BillingPorts) {
           });
           const totals = totalsOf([...existing, values], invoice);
           const own = totals.lines.find((t) => t.key === values.key)!;
-          await tx.execute(
-            recordsetInsert(invoiceLines, [
-              { ...values, ...totalsColumns(own), createdAt: now, updatedAt: now },
-            ]),
+          await insertLines(
+            tx,
+            { id: invoice.id, status: 'draft', clientId: invoice.clientId },
+            [{ ...values, ...totalsColumns(own) }],
+            now,
           );
           await writeTotals(tx, invoice.id, existing, totals, {}, now);
           await recordAudit(tx, {
