@@ -2,6 +2,10 @@ import { Route, Routes } from 'react-router';
 import { AgreementPage } from './agreements/agreement-page';
 import { AllAgreementsPage } from './agreements/all-agreements-page';
 import { NewAgreementPage } from './agreements/new-agreement-page';
+import { AlertsArea } from './alerts/alerts-area';
+import { AlertsPage } from './alerts/alerts-page';
+import { MaintenancePage } from './alerts/maintenance-page';
+import { RulesPage } from './alerts/rules-page';
 import { AssetPage } from './assets/asset-page';
 import { AssetsPage } from './assets/assets-page';
 import { ClientAssetsTab } from './assets/client-assets-tab';
@@ -100,6 +104,11 @@ export function StaffRoutes() {
           <Route path="receivables" element={<ReceivablesPage />} />
         </Route>
         <Route path="billing/invoices/:invoiceId" element={<InvoicePage />} />
+        <Route path="alerts" element={<AlertsArea />}>
+          <Route index element={<AlertsPage />} />
+          <Route path="rules" element={<RulesPage />} />
+          <Route path="maintenance" element={<MaintenancePage />} />
+        </Route>
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/csat" element={<CsatResultsPage />} />
         <Route path="settings" element={<SettingsPage />} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useOutletContext } from 'react-router';
+import { AvailabilitySection } from '../alerts/availability-section';
 import { useUpdateClient } from '../api/clients';
 import { useCan } from '../api/session';
 import type { Client } from '../api/types';
@@ -41,6 +42,7 @@ export function ClientOverview() {
         </div>
       )}
       <ClientSummary client={client} />
+      <AvailabilitySection clientId={client.id} />
     </>
   );
 }

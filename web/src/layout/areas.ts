@@ -47,7 +47,7 @@ export const staffAreas: readonly Area[] = [
   {
     path: '/alerts',
     label: 'Alerts',
-    ready: false,
+    ready: true,
     purpose:
       'Monitoring alerts, deduplicated, turned into tickets by rules, silenced in maintenance windows.',
   },
