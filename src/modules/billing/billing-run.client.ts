@@ -163,7 +163,8 @@ async function readState(tx: DbOrTx, ports: BillingPorts, ctx: ClientRunContext)
       and(
         eq(invoiceLines.clientId, clientId),
         standing(),
-        inArray(invoiceLines.kind, ['recurring', 'adjustment', 'one_off']),
+        // Written out, so the planner matches invoice_lines_client_charges_idx.
+        sql`${invoiceLines.kind} in ('recurring', 'adjustment', 'one_off')`,
       ),
     );
   const billed = billedRows.map(chargeOfRow).filter((c): c is AgreementCharge => c !== null);
