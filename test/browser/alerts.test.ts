@@ -105,12 +105,16 @@ describe('alerts in the web app', () => {
     await mail.waitFor();
     expect(await mail.getByRole('cell').nth(3).textContent()).toBe('2');
     await mail.getByRole('link', { name: 'Open' }).waitFor();
+    if (process.env.KEEL_SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.KEEL_SCREENSHOTS}/alerts.png` });
 
-    await page.getByRole('button', { name: 'Triage' }).click();
+    await page.getByRole('navigation', { name: 'Alert views' }).getByRole('link', { name: 'Triage' }).click();
     const triage = page.getByRole('table', { name: 'Alerts in triage' });
     const stray = triage.getByRole('row').filter({ hasText: 'Stray box down' });
     await stray.getByRole('button', { name: 'Map to client' }).click();
     await page.getByLabel('Client', { exact: true }).selectOption({ label: f.client.name });
+    if (process.env.KEEL_SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.KEEL_SCREENSHOTS}/triage.png` });
     await page.getByRole('button', { name: 'Map alert' }).click();
     await page.getByText('Every alert is placed with a client: nothing to triage.').waitFor();
   });
@@ -143,6 +147,5 @@ describe('alerts in the web app', () => {
       .filter({ hasText: lastMonth });
     expect(await row.textContent()).toContain('Breached');
     expect(await row.textContent()).toContain('60 min');
-    await page.screenshot({ path: '/tmp/keel-availability.png', fullPage: true });
   });
 });

@@ -61,17 +61,23 @@ export function AlertsPage() {
   return (
     <>
       <nav className="tabs" aria-label="Alert views">
-        {views.map((v) => (
-          <button
-            key={v.view}
-            type="button"
-            className={v === current ? 'tabs__tab active' : 'tabs__tab'}
-            aria-current={v === current ? 'page' : undefined}
-            onClick={() => set('view', v.view === 'open' ? '' : v.view)}
-          >
-            {v.label}
-          </button>
-        ))}
+        {views.map((v) => {
+          const next = new URLSearchParams(params);
+          if (v.view === 'open') next.delete('view');
+          else next.set('view', v.view);
+          const search = next.toString();
+          return (
+            <Link
+              key={v.view}
+              to={search ? `/alerts?${search}` : '/alerts'}
+              replace
+              className={v === current ? 'tabs__tab active' : 'tabs__tab'}
+              aria-current={v === current ? 'page' : undefined}
+            >
+              {v.label}
+            </Link>
+          );
+        })}
       </nav>
       {!current.triage && (
         <div className="alerts-filters">
@@ -104,39 +110,48 @@ function AlertsTable({ alerts, triage }: { alerts: Alert[]; triage: boolean }) {
   const clientNames = useClientNames(alerts.map((a) => a.clientId));
   const canMap = useCan('alerts:write');
   const [mapping, setMapping] = useState<string | null>(null);
+  const chosen = alerts.find((a) => a.id === mapping);
   return (
-    <div className="table-wrap">
-      <table className="table" aria-label={triage ? 'Alerts in triage' : 'Alerts'}>
-        <thead>
-          <tr>
-            <th scope="col">Alert</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Status</th>
-            <th scope="col">{triage ? 'Identity' : 'Client'}</th>
-            <th scope="col" className="num">
-              Count
-            </th>
-            <th scope="col">First seen</th>
-            <th scope="col">Last seen</th>
-            <th scope="col">Ticket</th>
-            {triage && canMap && <th scope="col">Map</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {alerts.map((a) => (
-            <AlertRow
-              key={a.id}
-              alert={a}
-              client={a.clientId ? (clientNames.get(a.clientId) ?? '…') : 'Triage'}
-              triage={triage}
-              canMap={canMap}
-              mapping={mapping === a.id}
-              onMap={(on) => setMapping(on ? a.id : null)}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {chosen && (
+        <section className="card" aria-labelledby="map-alert">
+          <h2 id="map-alert">Map “{alertTitle(chosen)}”</h2>
+          <MapAlertForm key={chosen.id} alert={chosen} onDone={() => setMapping(null)} />
+        </section>
+      )}
+      <div className="table-wrap">
+        <table className="table" aria-label={triage ? 'Alerts in triage' : 'Alerts'}>
+          <thead>
+            <tr>
+              <th scope="col">Alert</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Status</th>
+              <th scope="col">{triage ? 'Identity' : 'Client'}</th>
+              <th scope="col" className="num">
+                Count
+              </th>
+              <th scope="col">First seen</th>
+              <th scope="col">Last seen</th>
+              <th scope="col">Ticket</th>
+              {triage && canMap && <th scope="col">Map</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.map((a) => (
+              <AlertRow
+                key={a.id}
+                alert={a}
+                client={a.clientId ? (clientNames.get(a.clientId) ?? '…') : 'Triage'}
+                triage={triage}
+                canMap={canMap}
+                mapping={mapping === a.id}
+                onMap={(on) => setMapping(on ? a.id : null)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -209,13 +224,6 @@ function AlertRow({ alert: a, client, triage, canMap, mapping, onMap }: RowProps
           </td>
         )}
       </tr>
-      {mapping && (
-        <tr>
-          <td colSpan={9}>
-            <MapAlertForm alert={a} onDone={() => onMap(false)} />
-          </td>
-        </tr>
-      )}
     </>
   );
 }
