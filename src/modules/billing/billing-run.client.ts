@@ -32,14 +32,7 @@ import type { BillableEntry as TimeBillableEntry } from '../time/index.js';
 import type { BillingClient, BillingPorts, CountedSource } from './billing.ports.js';
 import { type BuyerSnapshot, billingCharges, invoiceLines, invoices } from './billing.tables.js';
 import { insertLines } from './invoice-lines.insert.js';
-import {
-  chargeOfRow,
-  drawOfRow,
-  type InvoiceLineRow,
-  rowOfLine,
-  totalsColumns,
-  unitOf,
-} from './invoice-lines.rows.js';
+import { chargeOfRow, drawOfRow, type InvoiceLineRow, rowOfLine, unitOf } from './invoice-lines.rows.js';
 import { totalsOf, writeTotals } from './invoice-totals.js';
 import { linesOf } from './invoices.queries.js';
 import type { BillingSettingsRow } from './settings.service.js';
@@ -364,12 +357,7 @@ export async function billClient(
     taxRateBp: ctx.client.taxRateBp,
   });
   const byKey = new Map(totals.lines.map((t) => [t.key, t]));
-  await insertLines(
-    tx,
-    { id: invoiceId, status: 'draft', clientId },
-    newRows.map((r) => ({ ...r, ...totalsColumns(byKey.get(r.key)!) })),
-    ctx.now,
-  );
+  await insertLines(tx, { id: invoiceId, status: 'draft', clientId }, newRows, ctx.now, byKey);
   await writeTotals(
     tx,
     invoiceId,

@@ -1,49 +1,86 @@
 /**
  * Writes an invoice's new lines in one statement. A billing run writes hundreds of thousands of
- * lines, so each row travels as a positional JSON array (no column names repeated per row) and what
- * every line of the invoice shares — the invoice, its status, the client, the instant — is sent once.
+ * lines, so each row travels as a positional JSON array (no column names repeated per row), what
+ * every line of the invoice shares — the invoice, its status, the client, the instant — is sent
+ * once, and the rows are built straight from the lines and their totals, with no copies between.
  */
 import { sql } from 'drizzle-orm';
+import type { LineTotals } from '../../domain/billing/index.js';
 import { newId } from '../../platform/db/columns.js';
 import type { DbOrTx } from '../../platform/db/store.js';
 import type { NewInvoiceLine } from './invoice-lines.rows.js';
 
-/** A line as written: what rowOfLine gives, with its totals. */
+/** A line as written: what rowOfLine gives; its totals come with it or from the invoice's totals. */
 export type LineToWrite = Omit<
   NewInvoiceLine,
-  'id' | 'invoiceId' | 'invoiceStatus' | 'clientId' | 'createdAt' | 'updatedAt'
->;
+  'id' | 'invoiceId' | 'invoiceStatus' | 'clientId' | 'createdAt' | 'updatedAt' | 'net' | 'gross'
+> &
+  Partial<Pick<NewInvoiceLine, 'net' | 'gross'>>;
 
-/** [name, cast, value of the row] in the order of the arrays. */
-const columns: [string, string, (l: LineToWrite) => unknown][] = [
-  ['position', 'int', (l) => l.position],
-  ['key', 'text', (l) => l.key],
-  ['kind', 'text', (l) => l.kind],
-  ['description', 'text', (l) => l.description],
-  ['agreement_id', 'uuid', (l) => l.agreementId ?? null],
-  ['agreement_line_id', 'text', (l) => l.agreementLineId ?? null],
-  ['time_entry_id', 'uuid', (l) => l.timeEntryId ?? null],
-  ['charge_id', 'uuid', (l) => l.chargeId ?? null],
-  ['credits_line_id', 'uuid', (l) => l.creditsLineId ?? null],
-  ['cycle_from', 'date', (l) => l.cycleFrom ?? null],
-  ['cycle_to', 'date', (l) => l.cycleTo ?? null],
-  ['from_date', 'date', (l) => l.fromDate ?? null],
-  ['to_date', 'date', (l) => l.toDate ?? null],
-  ['quantity', 'numeric', (l) => l.quantity],
-  ['unit', 'text', (l) => l.unit ?? null],
-  ['unit_price', 'bigint', (l) => l.unitPrice],
-  ['amount', 'bigint', (l) => l.amount],
-  ['discount_kind', 'text', (l) => l.discountKind ?? null],
-  ['discount_value', 'bigint', (l) => l.discountValue ?? null],
-  ['line_discount', 'bigint', (l) => l.lineDiscount ?? 0],
-  ['invoice_discount', 'bigint', (l) => l.invoiceDiscount ?? 0],
-  ['net', 'bigint', (l) => l.net],
-  ['tax', 'bigint', (l) => l.tax ?? 0],
-  ['gross', 'bigint', (l) => l.gross],
-  ['taxable', 'boolean', (l) => l.taxable ?? true],
+type Totals = Pick<LineTotals, 'lineDiscount' | 'invoiceDiscount' | 'net' | 'tax' | 'gross'>;
+
+/** Columns and casts, in the order positionalRow writes them (after the id at 0). */
+const columns: [string, string][] = [
+  ['position', 'int'],
+  ['key', 'text'],
+  ['kind', 'text'],
+  ['description', 'text'],
+  ['agreement_id', 'uuid'],
+  ['agreement_line_id', 'text'],
+  ['time_entry_id', 'uuid'],
+  ['charge_id', 'uuid'],
+  ['credits_line_id', 'uuid'],
+  ['cycle_from', 'date'],
+  ['cycle_to', 'date'],
+  ['from_date', 'date'],
+  ['to_date', 'date'],
+  ['quantity', 'numeric'],
+  ['unit', 'text'],
+  ['unit_price', 'bigint'],
+  ['amount', 'bigint'],
+  ['discount_kind', 'text'],
+  ['discount_value', 'bigint'],
+  ['line_discount', 'bigint'],
+  ['invoice_discount', 'bigint'],
+  ['net', 'bigint'],
+  ['tax', 'bigint'],
+  ['gross', 'bigint'],
+  ['taxable', 'boolean'],
 ];
-const detailAt = columns.length + 1;
 
+function positionalRow(l: LineToWrite, t: Totals) {
+  return [
+    newId(),
+    l.position,
+    l.key,
+    l.kind,
+    l.description,
+    l.agreementId ?? null,
+    l.agreementLineId ?? null,
+    l.timeEntryId ?? null,
+    l.chargeId ?? null,
+    l.creditsLineId ?? null,
+    l.cycleFrom ?? null,
+    l.cycleTo ?? null,
+    l.fromDate ?? null,
+    l.toDate ?? null,
+    l.quantity,
+    l.unit ?? null,
+    l.unitPrice,
+    l.amount,
+    l.discountKind ?? null,
+    l.discountValue ?? null,
+    t.lineDiscount,
+    t.invoiceDiscount,
+    t.net,
+    t.tax,
+    t.gross,
+    l.taxable ?? true,
+    l.detail ?? {},
+  ];
+}
+
+const detailAt = columns.length + 1;
 const names = sql.raw(['id', ...columns.map(([name]) => name), 'detail'].join(', '));
 const values = sql.raw(
   [
@@ -53,14 +90,27 @@ const values = sql.raw(
   ].join(', '),
 );
 
+const ownTotals = (l: LineToWrite): Totals => ({
+  lineDiscount: l.lineDiscount ?? 0,
+  invoiceDiscount: l.invoiceDiscount ?? 0,
+  net: l.net ?? l.amount,
+  tax: l.tax ?? 0,
+  gross: l.gross ?? l.amount,
+});
+
+/**
+ * Inserts `lines` on the invoice. Each line's totals are taken from `totals` (the invoice's, by
+ * line key) when given, else from the line itself.
+ */
 export async function insertLines(
   tx: DbOrTx,
   invoice: { id: string; status: NewInvoiceLine['invoiceStatus']; clientId: string },
   lines: readonly LineToWrite[],
   now: Date,
+  totals?: ReadonlyMap<string, Totals>,
 ): Promise<void> {
   if (!lines.length) return;
-  const rows = lines.map((l) => [newId(), ...columns.map(([, , value]) => value(l)), l.detail ?? {}]);
+  const rows = lines.map((l) => positionalRow(l, totals?.get(l.key) ?? ownTotals(l)));
   await tx.execute(sql`
     insert into invoice_lines (invoice_id, invoice_status, client_id, created_at, updated_at, ${names})
     select ${invoice.id}::uuid, ${invoice.status}, ${invoice.clientId}::uuid, ${now}, ${now}, ${values}
