@@ -300,19 +300,84 @@ export type ChargeInput = {
   taxable: boolean;
 };
 
-/** The billing settings row; the screens read the currency invoices are made in. */
+/** The seller's postal address as printed on invoices; every part optional. */
+export type SellerAddress = {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+};
+
+/** The billing settings row: the seller on invoices, currency and terms, reminders, the run schedule. */
 export type BillingSettings = {
   sellerName: string;
+  sellerAddress: SellerAddress;
+  sellerTaxId: string | null;
+  sellerEmail: string | null;
+  sellerPhone: string | null;
+  /** Bank details or a payment link, printed under the totals. */
+  paymentInstructions: string | null;
+  /** BCP 47: the language and number format of the PDF. */
   locale: string;
   /** ISO 4217: the currency of invoices and payments. */
   currency: string;
+  /** Used when an agreement names none (a break-fix client). */
   defaultPaymentTermsDays: number;
+  /** How many months back a run corrects cycles already billed. */
   reviewMonths: number;
+  reminderFirstAfterDays: number;
+  reminderRepeatEveryDays: number;
+  /** Null: no cap. */
+  reminderMax: number | null;
+  remindersEnabled: boolean;
   scheduleEnabled: boolean;
+  /** Day of the month, 1–28, the run for that month starts. */
   scheduleDay: number;
+  /** Local 'HH:MM' in scheduleTimeZone. */
   scheduleTime: string;
   scheduleTimeZone: string;
+  /** Also run when each month closes, for the work done in it. */
   scheduleWorkAtPeriodEnd: boolean;
+  /** Issue the drafts a scheduled run makes; off, a person reviews and issues them. */
   scheduleAutoIssue: boolean;
   updatedAt: string;
+};
+
+/** PATCH /api/v1/billing/settings: only what changes; sellerAddress is replaced whole. */
+export type BillingSettingsPatch = Partial<Omit<BillingSettings, 'updatedAt'>>;
+
+/** The date layouts the accounting packages' import wizards read. */
+export type CsvDateFormat = 'MM/dd/yyyy' | 'dd/MM/yyyy' | 'yyyy-MM-dd';
+
+/** The codes an accounting import needs that Keel's invoices do not carry. */
+export type ExportSettings = {
+  /** The Xero revenue account for every line (Xero's default sales account is 200). */
+  xeroAccountCode: string;
+  /** Tax rate in basis points → the Xero tax rate's name, e.g. {"2000": "20% (VAT on Income)"}. */
+  xeroTaxTypes: Record<string, string>;
+  xeroDateFormat: CsvDateFormat;
+  /** Tax rate in basis points → the QuickBooks Online tax code. */
+  quickBooksTaxCodes: Record<string, string>;
+  quickBooksDateFormat: CsvDateFormat;
+};
+
+export type ExportFormat = 'quickbooks' | 'xero' | 'generic';
+export type ExportKind = 'invoices' | 'credit_notes';
+
+/** GET /api/v1/billing/exports: documents issued from `from` to `to`, both included. */
+export type ExportQuery = { format: ExportFormat; from: string; to: string; kind?: ExportKind };
+
+export type ScheduledRun = {
+  slot: string;
+  kind: 'period_start' | 'period_end';
+  /** The period the run billed. */
+  period: string;
+  dueAt: string;
+  claimedAt: string;
+  finishedAt: string | null;
+  runId: string | null;
+  invoicesIssued: number;
+  error: string | null;
 };

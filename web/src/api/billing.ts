@@ -8,9 +8,12 @@ import {
 import type {
   AgingReport,
   BillingSettings,
+  BillingSettingsPatch,
   ChargeInput,
   CreditNoteInput,
   DiscountInput,
+  ExportQuery,
+  ExportSettings,
   Invoice,
   InvoiceFilters,
   InvoiceSummary,
@@ -22,8 +25,9 @@ import type {
   RunInput,
   RunRecord,
   RunResult,
+  ScheduledRun,
 } from './billing-types';
-import { ApiError, api, type FieldError, type Query } from './http';
+import { ApiError, api, type FieldError, type Query, withQuery } from './http';
 import { timeKeys } from './time';
 import type { Page } from './types';
 
@@ -35,6 +39,8 @@ export const billingKeys = {
   mailings: (id: string) => ['billing', 'invoice', id, 'mailings'] as const,
   runs: ['billing', 'runs'] as const,
   settings: ['billing', 'settings'] as const,
+  exportSettings: ['billing', 'exports', 'settings'] as const,
+  scheduledRuns: ['billing', 'schedule', 'runs'] as const,
   leaks: (period: string, clientId: string) => ['billing', 'leaks', period, clientId] as const,
   receivables: (asOf: string, clientId: string) => ['billing', 'receivables', asOf, clientId] as const,
   aging: (asOf: string) => ['billing', 'aging', asOf] as const,
@@ -46,16 +52,19 @@ const invoicePath = (id: string) => `/api/v1/invoices/${encodeURIComponent(id)}`
 /** Where an invoice's PDF is; the session cookie is all it needs. */
 export const invoicePdfUrl = (id: string) => `${invoicePath(id)}/pdf`;
 
+/** A file the server sends, and the name it gives it. */
+export type DownloadedFile = { blob: Blob; filename: string };
+
 /**
- * The invoice's PDF and the file name the server gives it. Fetched rather than linked, so a PDF the
- * server refuses (a seller with no name) is told as its problem+json, not shown as raw JSON.
+ * A file fetched rather than linked, so a refusal is told as its problem+json (an ApiError with
+ * its field errors), not shown as raw JSON in a new tab.
  */
-export async function fetchInvoicePdf(id: string): Promise<{ blob: Blob; filename: string }> {
+async function fetchFile(url: string, accept: string, fallbackName: string): Promise<DownloadedFile> {
   let res: Response;
   try {
-    res = await fetch(invoicePdfUrl(id), {
+    res = await fetch(url, {
       credentials: 'same-origin',
-      headers: { accept: 'application/pdf, application/problem+json' },
+      headers: { accept: `${accept}, application/problem+json` },
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Cannot reach the Keel server. Check your connection and try again.');
@@ -74,8 +83,19 @@ export async function fetchInvoicePdf(id: string): Promise<{ blob: Blob; filenam
     );
   }
   const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
-  return { blob: await res.blob(), filename: named?.[1] ?? 'invoice.pdf' };
+  return { blob: await res.blob(), filename: named?.[1] ?? fallbackName };
 }
+
+/** The invoice's PDF (a seller with no name is refused, and said so). */
+export const fetchInvoicePdf = (id: string) => fetchFile(invoicePdfUrl(id), 'application/pdf', 'invoice.pdf');
+
+/** The accounting CSV for a range: QuickBooks Online (one kind per file), Xero or Keel's own. */
+export const fetchAccountingExport = (query: ExportQuery) =>
+  fetchFile(
+    withQuery('/api/v1/billing/exports', query),
+    'text/csv',
+    `keel-${query.format}-${query.from}-to-${query.to}.csv`,
+  );
 
 const invoiceQuery = (f: InvoiceFilters): Query => ({
   client_id: f.clientId,
@@ -169,12 +189,57 @@ export const useBillingRuns = () =>
     queryFn: () => api.get<{ items: RunRecord[] }>('/api/v1/billing/runs').then((r) => r.items),
   });
 
-/** Changes rarely: the currency every invoice and payment is in. */
-export const useBillingSettings = () =>
+/**
+ * Changes rarely: the currency every invoice and payment is in. `fresh` reads it again on mount, for
+ * the settings form, which edits what is stored now rather than another screen's cached copy.
+ */
+export const useBillingSettings = ({ fresh = false } = {}) =>
   useQuery({
     queryKey: billingKeys.settings,
     queryFn: () => api.get<BillingSettings>('/api/v1/billing/settings'),
-    staleTime: 5 * 60_000,
+    staleTime: fresh ? 0 : 5 * 60_000,
+  });
+
+/**
+ * The answer is the settings as stored; every billing screen is fetched again, since the currency
+ * and the seller show on all of them.
+ */
+export function useSaveBillingSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: BillingSettingsPatch) =>
+      api.patch<BillingSettings>('/api/v1/billing/settings', patch),
+    onSuccess: (saved) => {
+      qc.setQueryData(billingKeys.settings, saved);
+      void qc.invalidateQueries({
+        queryKey: billingKeys.all,
+        predicate: (q) => q.queryKey[1] !== billingKeys.settings[1],
+      });
+    },
+  });
+}
+
+export const useExportSettings = () =>
+  useQuery({
+    queryKey: billingKeys.exportSettings,
+    queryFn: () => api.get<ExportSettings>('/api/v1/billing/exports/settings'),
+    staleTime: 0,
+  });
+
+export function useSaveExportSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: ExportSettings) =>
+      api.put<ExportSettings>('/api/v1/billing/exports/settings', settings),
+    onSuccess: (saved) => qc.setQueryData(billingKeys.exportSettings, saved),
+  });
+}
+
+/** The latest scheduled moments, newest first: which ran, when, and what they issued. */
+export const useScheduledRuns = () =>
+  useQuery({
+    queryKey: billingKeys.scheduledRuns,
+    queryFn: () => api.get<{ items: ScheduledRun[] }>('/api/v1/billing/schedule/runs').then((r) => r.items),
   });
 
 export const useLeakReport = (period: string, clientId: string, enabled = true) =>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { fetchInvoicePdf } from '../api/billing';
 import { ProblemAlert } from '../ui/problem-alert';
+import { saveFile } from './save-file';
 
 type Props = { invoiceId: string; label: string; className?: string; ariaLabel?: string };
 
@@ -14,13 +15,7 @@ export function PdfDownload({ invoiceId, label, className = 'button', ariaLabel 
     setError(null);
     try {
       const { blob, filename } = await fetchInvoicePdf(invoiceId);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      a.click();
-      // The click has handed the file to the browser; the object URL is not needed after it.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(blob, filename);
     } catch (e) {
       setError(e);
     } finally {
