@@ -13,10 +13,12 @@ import { AssetImportPage } from './assets/import-page';
 import { NewAssetPage } from './assets/new-asset-page';
 import { BillingArea } from './billing/billing-area';
 import { ClientInvoicesTab } from './billing/client-invoices-tab';
+import { ExportsPage } from './billing/exports-page';
 import { InvoicePage } from './billing/invoice-page';
 import { InvoicesPage } from './billing/invoices-page';
 import { ReceivablesPage } from './billing/receivables-page';
 import { RunPage } from './billing/run-page';
+import { BillingSettingsPage } from './billing/settings-page';
 import { CatalogPage } from './catalog/catalog-page';
 import { CategoriesTab } from './catalog/categories-tab';
 import { LabourRatesTab } from './catalog/labour-rates-tab';
@@ -102,6 +104,8 @@ export function StaffRoutes() {
           <Route index element={<RunPage />} />
           <Route path="invoices" element={<InvoicesPage />} />
           <Route path="receivables" element={<ReceivablesPage />} />
+          <Route path="export" element={<ExportsPage />} />
+          <Route path="settings" element={<BillingSettingsPage />} />
         </Route>
         <Route path="billing/invoices/:invoiceId" element={<InvoicePage />} />
         <Route path="alerts" element={<AlertsArea />}>

@@ -6,9 +6,14 @@ const sections = [
   { to: '', label: 'Billing runs' },
   { to: 'invoices', label: 'Invoices' },
   { to: 'receivables', label: 'Receivables' },
+  { to: 'export', label: 'Accounting export' },
+  { to: 'settings', label: 'Settings' },
 ];
 
-/** The billing area: runs with their leak report, invoices and credit notes, and what clients owe. */
+/**
+ * The billing area: runs with their leak report, invoices and credit notes, what clients owe, the
+ * accounting export, and the billing settings.
+ */
 export function BillingArea() {
   return (
     <>
