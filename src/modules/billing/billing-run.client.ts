@@ -186,9 +186,11 @@ async function readState(tx: DbOrTx, ports: BillingPorts, ctx: ClientRunContext)
   const draws = drawRows.map(drawOfRow).filter((d): d is RecordedDraw => d !== null);
 
   const start = periodStart(ctx.period);
+  // Work that drew from a block or retainer without billing matters only to a client that has one;
+  // without, the billable work alone is read (by its own partial index).
   const listed = await ports.time.listUninvoiced(
     { clientId, from: new Date(0), to: new Date(Date.parse(`${start}T00:00:00Z`) + zoneSlackMs) },
-    { drawing: true },
+    { drawing: ledgerIds.length > 0 },
     tx,
   );
   let waiting = listed.filter((e) => e.workDate < start);

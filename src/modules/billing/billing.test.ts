@@ -440,6 +440,38 @@ describe.each(storeKinds)('billing on %s', (kind) => {
     });
   });
 
+  it('block hours: work draws the month’s two hours in order, the rest is overage; drawn work is billed once', async () => {
+    const block = (await buildClient(t.current)).id;
+    await agreement(block, {
+      kind: 'block_hours',
+      name: 'Two hours a month',
+      startDate: '2026-01-01',
+      blockHours: { hoursPerPeriod: 2, overageRate: 12_000 },
+    });
+    // 90 minutes drawn; then 45 → rounded to 45: 30 drawn and 15 over at 120.00 = 30.00
+    const first = await approvedEntry(block, '2026-03-16T10:00:00+01:00', 90);
+    const second = await approvedEntry(block, '2026-03-18T10:00:00+01:00', 45);
+    expect((await run('2026-04', { clientId: block })).data.clients[0]).toMatchObject({
+      outcome: 'created',
+      amountAdded: 3_000,
+    });
+    const invoice = await invoiceOf(block, '2026-04');
+    expect(
+      invoice.lines.map((l: any) => [
+        l.timeEntryId,
+        l.detail.drawnMinutes,
+        l.detail.overageMinutes,
+        l.amount,
+      ]),
+    ).toEqual([
+      [first, 90, 0, 0],
+      [second, 30, 15, 3_000],
+    ]);
+    expect((await run('2026-04', { clientId: block })).data.clients[0]).toMatchObject({
+      outcome: 'unchanged',
+    });
+  });
+
   it('lists invoices by cursor and updated_since', async () => {
     const first = await api('GET', '/api/v1/invoices?limit=2');
     expect(first.data.items).toHaveLength(2);
