@@ -58,7 +58,7 @@ export function alertPorts(s: Services): AlertPorts {
 
   return {
     tickets: {
-      async open(input, link) {
+      async open(input, link, at = new Date()) {
         const levelsOf = levelsFor(await s.sla().priorityMatrix(), input.priority);
         const ticket = await s.tickets.create(
           staffScope,
@@ -73,13 +73,13 @@ export function alertPorts(s: Services): AlertPorts {
             description: input.description,
           },
           alertActor,
-          new Date(),
+          at,
           (tx, written) => link(tx, written.ticketId),
         );
         // A matrix with no pair for this priority: set it directly.
         if (ticket.priority !== input.priority)
           await retryOnConflict(() =>
-            s.tickets.update(staffScope, ticket.id, { priority: input.priority }, alertActor),
+            s.tickets.update(staffScope, ticket.id, { priority: input.priority }, alertActor, at),
           );
         return { id: ticket.id };
       },
@@ -101,19 +101,19 @@ export function alertPorts(s: Services): AlertPorts {
         return { state: logged ? 'worked-on' : 'open', tags: ticket.tags };
       },
 
-      async note(ticketId, body, within, to) {
+      async note(ticketId, body, within, to, at = new Date()) {
         const status = to ? await statusIn(ticketId, to) : null;
         await s.tickets.reply(
           staffScope,
           ticketId,
           { body, public: false, ...(status ? { status } : {}) },
           alertActor,
-          new Date(),
+          at,
           (tx) => within(tx),
         );
       },
 
-      async tag(ticketId, tag) {
+      async tag(ticketId, tag, at = new Date()) {
         await retryOnConflict(async () => {
           const ticket = await s.tickets.get(staffScope, ticketId);
           if (ticket.tags.includes(tag)) return;
@@ -122,6 +122,7 @@ export function alertPorts(s: Services): AlertPorts {
             ticketId,
             { tags: [...ticket.tags, tag].slice(-20) },
             alertActor,
+            at,
           );
         });
       },

@@ -24,15 +24,26 @@ export type NewAlertTicket = {
   description: string;
 };
 
+/** Ticket changes are dated `at` (default: now). */
 export type AlertTicketPorts = {
   /** Opens a ticket; `link` runs in the transaction that writes it. */
-  open(input: NewAlertTicket, link: (tx: Tx, ticketId: string) => Promise<void>): Promise<{ id: string }>;
+  open(
+    input: NewAlertTicket,
+    link: (tx: Tx, ticketId: string) => Promise<void>,
+    at?: Date,
+  ): Promise<{ id: string }>;
   /** null when the ticket no longer exists. */
   state(ticketId: string): Promise<LiveTicket | null>;
   /** An internal note, moved to `to` (a resolved or an open phase) in the same step when given. */
-  note(ticketId: string, body: string, within: InTicketTx, to?: 'resolved' | 'open'): Promise<void>;
+  note(
+    ticketId: string,
+    body: string,
+    within: InTicketTx,
+    to?: 'resolved' | 'open',
+    at?: Date,
+  ): Promise<void>;
   /** Adds a tag (no-op when present). */
-  tag(ticketId: string, tag: string): Promise<void>;
+  tag(ticketId: string, tag: string, at?: Date): Promise<void>;
   /** Puts a triage ticket with the client its alert was mapped to. */
   setClient(ticketId: string, clientId: string): Promise<void>;
 };

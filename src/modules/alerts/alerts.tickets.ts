@@ -21,6 +21,12 @@ import { alertActions, alerts, alertTickets } from './alerts.tables.js';
 /** The tag the queue shows on a ticket whose alert recovered after a technician worked on it. */
 export const reviewTag = 'recovered-review';
 
+/**
+ * When ticket changes are dated: `now`, as the job carries them out; `decision`, when intake decided
+ * them (the action's receipt time), for replaying past alerts such as the demo's two months.
+ */
+export type TicketClock = 'now' | 'decision';
+
 /** After this many failed tries an action is given up (and says why). */
 const maxAttempts = 8;
 
@@ -95,7 +101,8 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
     }
   }
 
-  async function carryOut(action: Action) {
+  async function carryOut(action: Action, clock: TicketClock) {
+    const at = clock === 'decision' ? action.createdAt : new Date();
     const [alert] = await db.select().from(alerts).where(eq(alerts.id, action.alertId));
     const [link] = await db.select().from(alertTickets).where(eq(alertTickets.alertId, action.alertId));
     if (!alert) return markDone(action, 'skipped: the alert is gone');
@@ -124,6 +131,7 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
             if (!linked.length) throw new ActionTaken();
             await markDoneIn(tx, action, `opened ticket ${ticketId}`);
           },
+          at,
         );
       } catch (err) {
         if (err instanceof ActionTaken) return markDone(action, 'skipped: another worker opened the ticket');
@@ -152,11 +160,11 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
     switch (action.kind) {
       case 'note':
         if (closed) return markDone(action, 'skipped: the ticket is closed');
-        return once(action, (within) => tickets.note(ticketId, action.note, within), 'noted');
+        return once(action, (within) => tickets.note(ticketId, action.note, within, undefined, at), 'noted');
       case 'resolve':
         if (closed) return markDone(action, 'skipped: the ticket is already closed');
         if (live.state === 'worked-on') {
-          await tickets.tag(ticketId, reviewTag);
+          await tickets.tag(ticketId, reviewTag, at);
           await once(
             action,
             (within) =>
@@ -164,6 +172,8 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
                 ticketId,
                 `${action.note}\nA technician has worked on this ticket: recovered — review.`,
                 within,
+                undefined,
+                at,
               ),
             'marked for review',
           );
@@ -173,7 +183,7 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
         try {
           return await once(
             action,
-            (within) => tickets.note(ticketId, action.note, within, 'resolved'),
+            (within) => tickets.note(ticketId, action.note, within, 'resolved', at),
             'resolved',
           );
         } finally {
@@ -181,14 +191,22 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
         }
       case 'review':
         if (closed) return markDone(action, 'skipped: the ticket is already closed');
-        await tickets.tag(ticketId, reviewTag);
-        return once(action, (within) => tickets.note(ticketId, action.note, within), 'marked for review');
-      case 'reopen':
-        if (closed)
-          return once(action, (within) => tickets.note(ticketId, action.note, within, 'open'), 'reopened');
+        await tickets.tag(ticketId, reviewTag, at);
         return once(
           action,
-          (within) => tickets.note(ticketId, action.note, within),
+          (within) => tickets.note(ticketId, action.note, within, undefined, at),
+          'marked for review',
+        );
+      case 'reopen':
+        if (closed)
+          return once(
+            action,
+            (within) => tickets.note(ticketId, action.note, within, 'open', at),
+            'reopened',
+          );
+        return once(
+          action,
+          (within) => tickets.note(ticketId, action.note, within, undefined, at),
           'noted: the ticket was still open',
         );
     }
@@ -208,13 +226,13 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
   const busy = new Map<string, Promise<void>>();
 
   /** Carries out every action waiting for the alert, in order. */
-  async function processAlert(alertId: string): Promise<void> {
+  async function processAlert(alertId: string, clock: TicketClock = 'now'): Promise<void> {
     const running = busy.get(alertId);
     if (running) await running.catch(() => {});
     const work = (async () => {
       for (let action = await pending(alertId); action; action = await pending(alertId)) {
         try {
-          await carryOut(action);
+          await carryOut(action, clock);
         } catch (err) {
           const [row] = await db
             .update(alertActions)
@@ -249,10 +267,10 @@ export function createAlertTickets(db: Db, tickets: AlertTicketPorts) {
     processAlert,
     waiting,
     /** Carries out everything waiting, alert by alert; returns how many alerts had work. */
-    async drain(): Promise<number> {
+    async drain(clock: TicketClock = 'now'): Promise<number> {
       let total = 0;
       for (let ids = await waiting(); ids.length; ids = await waiting()) {
-        for (const id of ids) await processAlert(id);
+        for (const id of ids) await processAlert(id, clock);
         total += ids.length;
       }
       return total;

@@ -15,7 +15,7 @@ import { receiversRoutes } from './receivers.routes.js';
 export type { Availability } from './alerts.availability.js';
 export type { AlertPorts, AlertTicketPorts, LiveTicket, NewAlertTicket } from './alerts.ports.js';
 export type { Alert, AlertsService } from './alerts.service.js';
-export { reviewTag } from './alerts.tickets.js';
+export { reviewTag, type TicketClock } from './alerts.tickets.js';
 
 export const TICKET_JOB = 'alerts.ticket';
 export const SWEEP_JOB = 'alerts.sweep';
