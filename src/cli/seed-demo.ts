@@ -14,9 +14,12 @@ import {
   ensureCatalog,
   seedAgreements,
 } from './demo/seed-agreements.js';
+import { type BillingTally, billingPending, seedBilling } from './demo/seed-billing.js';
 import { ensureSla, type SlaTally } from './demo/seed-sla.js';
 import { seedTickets, type TicketTally, ticketCounts, ticketsPending } from './demo/seed-tickets.js';
+import { seedTime, type TimeTally, timePending } from './demo/seed-time.js';
 import { HISTORY_DAYS } from './demo/tickets.js';
+import { timeAndBillingLines } from './demo/time-billing-summary.js';
 import { demoMsp, demoPortalUser, demoStaff } from './demo/users.js';
 
 const PAGE = 200;
@@ -56,16 +59,20 @@ type Tally = {
   users: number;
   sla: SlaTally;
   tickets: TicketTally;
+  time: TimeTally;
+  billing: BillingTally;
 } & AgreementTally;
 
 /**
  * `keel seed --demo`: the demo MSP's clients, sites, contacts and users, its catalog, its SLA
  * calendars and policies, each client's agreements with their signatures, amendments and endings,
- * and two months of helpdesk tickets with their replies, notes and status moves, written through
- * the services (so every row is validated and audited like any other). Deterministic and
- * idempotent: what exists is found by name (clients, sites, catalog items, SLA calendars and
- * policies, a client's agreements), email (contacts, users) or client and subject (tickets) and
- * left alone, so a second run adds nothing and a run that was interrupted is completed.
+ * two months of helpdesk tickets with their replies, notes and status moves, and a year of time
+ * entries, billing runs, invoices, credit notes and payments, written through the services (so
+ * every row is validated and audited like any other). Deterministic and idempotent: what exists is
+ * found by name (clients, sites, catalog items, SLA calendars and policies, a client's agreements),
+ * email (contacts, users), client and subject (tickets), technician and start (time entries), client
+ * and period (invoices) or client and reference (payments) and left alone, so a second run adds
+ * nothing and a run that was interrupted is completed.
  */
 export async function seedDemo(keel: Keel, log: (line: string) => void): Promise<string> {
   const clientsService = keel.clients.service;
@@ -77,6 +84,8 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     users: 0,
     sla: { calendars: 0, policies: 0 },
     tickets: { tickets: 0, steps: 0, notices: 0 },
+    time: { entries: 0, submitted: 0, approved: 0, rejected: 0, skipped: 0 },
+    billing: { runs: 0, issued: 0, creditNotes: 0, payments: 0, problems: [] },
     catalog: 0,
     agreements: 0,
     amendments: 0,
@@ -105,11 +114,13 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
       catalogTotal(catalog.missing) === 0 &&
       sla.missing.policies === 0 &&
       !(await agreementsPending(keel, refs)) &&
-      !(await ticketsPending(keel, refs))
+      !(await ticketsPending(keel, refs)) &&
+      !(await timePending(keel, refs)) &&
+      !(await billingPending(keel, refs))
     ) {
       log(
         `Found "${demoClients[0]!.name}" and the other ${demoClients.length - 1} demo clients, ` +
-          'their agreements, tickets and the demo users.',
+          'their agreements, tickets, time, invoices, payments and the demo users.',
       );
       return summary(keel, 'present', created, notes, refs);
     }
@@ -187,6 +198,8 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
   const slaIds = (tier: keyof typeof sla.ids) => sla.ids[tier];
   Object.assign(created, await seedAgreements(keel, refs, slaIds, log));
   created.tickets = await seedTickets(keel, refs, slaIds, log);
+  created.time = await seedTime(keel, refs, log);
+  created.billing = await seedBilling(keel, refs, log);
   return summary(keel, 'seeded', created, notes, refs);
 }
 
@@ -323,6 +336,9 @@ async function summary(
         `${created.tickets.steps} replies, notes and status moves; the SLA sweep recorded ` +
         `${plural(created.tickets.notices, 'warning or breach', 'warnings and breaches')}.`,
     );
+  const history = await timeAndBillingLines(keel, refs, outcome === 'seeded' ? created : null);
+  out.push('', ...history.lines);
+  notes.push(...history.notes);
   const kindOf = new Map(result.clients.map((c) => [c.clientId, c.kind]));
   for (const r of refs) {
     const kind = kindOf.get(r.id);
