@@ -14,6 +14,8 @@ import {
   ensureCatalog,
   seedAgreements,
 } from './demo/seed-agreements.js';
+import { type AlertTally, alertsPending, monitoringLines, seedAlerts } from './demo/seed-alerts.js';
+import { type AssetTally, assetsPending, seedAssets } from './demo/seed-assets.js';
 import { type BillingTally, billingPending, seedBilling } from './demo/seed-billing.js';
 import { ensureSla, type SlaTally } from './demo/seed-sla.js';
 import { seedTickets, type TicketTally, ticketCounts, ticketsPending } from './demo/seed-tickets.js';
@@ -59,6 +61,8 @@ type Tally = {
   users: number;
   sla: SlaTally;
   tickets: TicketTally;
+  assets: AssetTally;
+  alerts: AlertTally;
   time: TimeTally;
   billing: BillingTally;
 } & AgreementTally;
@@ -72,7 +76,8 @@ type Tally = {
  * found by name (clients, sites, catalog items, SLA calendars and policies, a client's agreements),
  * email (contacts, users), client and subject (tickets), technician and start (time entries), client
  * and period (invoices) or client and reference (payments) and left alone, so a second run adds
- * nothing and a run that was interrupted is completed.
+ * nothing and a run that was interrupted is completed. Then each managed client's assets, and two
+ * months of monitoring alerts with their rules, windows and availability (./demo/seed-alerts.ts).
  */
 export async function seedDemo(keel: Keel, log: (line: string) => void): Promise<string> {
   const clientsService = keel.clients.service;
@@ -84,6 +89,8 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
     users: 0,
     sla: { calendars: 0, policies: 0 },
     tickets: { tickets: 0, steps: 0, notices: 0 },
+    assets: { assets: 0 },
+    alerts: { notifications: 0, settings: 0 },
     time: { entries: 0, submitted: 0, approved: 0, rejected: 0, skipped: 0 },
     billing: { runs: 0, issued: 0, creditNotes: 0, payments: 0, problems: [] },
     catalog: 0,
@@ -115,12 +122,14 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
       sla.missing.policies === 0 &&
       !(await agreementsPending(keel, refs)) &&
       !(await ticketsPending(keel, refs)) &&
+      !(await assetsPending(keel, refs)) &&
+      !(await alertsPending(keel, refs)) &&
       !(await timePending(keel, refs)) &&
       !(await billingPending(keel, refs))
     ) {
       log(
         `Found "${demoClients[0]!.name}" and the other ${demoClients.length - 1} demo clients, ` +
-          'their agreements, tickets, time, invoices, payments and the demo users.',
+          'their agreements, tickets, time, invoices, payments, assets, alerts and the demo users.',
       );
       return summary(keel, 'present', created, notes, refs);
     }
@@ -200,6 +209,8 @@ export async function seedDemo(keel: Keel, log: (line: string) => void): Promise
   created.tickets = await seedTickets(keel, refs, slaIds, log);
   created.time = await seedTime(keel, refs, log);
   created.billing = await seedBilling(keel, refs, log);
+  created.assets = await seedAssets(keel, refs, log);
+  created.alerts = await seedAlerts(keel, refs, log);
   return summary(keel, 'seeded', created, notes, refs);
 }
 
@@ -339,6 +350,7 @@ async function summary(
   const history = await timeAndBillingLines(keel, refs, outcome === 'seeded' ? created : null);
   out.push('', ...history.lines);
   notes.push(...history.notes);
+  out.push(...(await monitoringLines(keel, refs, outcome === 'seeded' ? created : null)));
   const kindOf = new Map(result.clients.map((c) => [c.clientId, c.kind]));
   for (const r of refs) {
     const kind = kindOf.get(r.id);
