@@ -278,7 +278,9 @@ describe.each(storeKinds)('payments and receivables on %s', (kind) => {
     expect(await invoice(c.may!.id)).toMatchObject({ status: 'partially_paid', balance: 48_000 });
     // Money entered with a day before the invoice existed is applied on its issue day.
     const early = await pay({ clientId: credit, date: '2026-04-25', amount: 1_000, invoiceId: c.may!.id });
-    expect(early.data.allocations).toEqual([expect.objectContaining({ amount: 1_000, appliedOn: '2026-05-01' })]);
+    expect(early.data.allocations).toEqual([
+      expect.objectContaining({ amount: 1_000, appliedOn: '2026-05-01' }),
+    ]);
     expect(expectProblem(await api('POST', `/api/v1/payments/${p.id}/apply`, {}), 409).code).toBe('CONFLICT');
   });
 
