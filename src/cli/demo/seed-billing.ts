@@ -41,9 +41,10 @@ const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padS
 /** The current period's drafts the admin holds back: hybrid clients' out-of-scope work is reviewed first. */
 const heldBack = (ref: DemoClientRef) => ref.spec.kind === 'hybrid';
 
+/** Every invoice and credit note the query selects, page by page. */
 async function allInvoices(
   keel: Keel,
-  query: { period?: string; status?: 'draft'; kind?: 'invoice' | 'credit_note' },
+  query: { client_id?: string; status?: 'draft'; kind?: 'invoice' | 'credit_note' },
 ) {
   const out: ListedInvoice[] = [];
   let cursor: string | undefined;
@@ -133,7 +134,7 @@ async function creditsToIssue(
   for (const plan of creditPlans) {
     const ref = refs.find((r) => r.spec.name === plan.client);
     if (!ref) continue;
-    const own = await allInvoicesOf(keel, ref.id);
+    const own = await allInvoices(keel, { client_id: ref.id });
     if (own.some((i) => i.kind === 'credit_note' && i.notes === plan.reason)) continue;
     const target = addPeriods(current, -plan.periodsAgo);
     const candidates = own
@@ -150,22 +151,6 @@ async function creditsToIssue(
     }
   }
   return out;
-}
-
-async function allInvoicesOf(keel: Keel, clientId: string) {
-  const out: ListedInvoice[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 10_000; page++) {
-    const res = await keel.billing.service.listInvoices(staffScope, {
-      limit: 200,
-      cursor,
-      client_id: clientId,
-    });
-    out.push(...res.items);
-    if (!res.nextCursor) return out;
-    cursor = res.nextCursor;
-  }
-  throw new Error('Too many invoices to list.');
 }
 
 /** The payments the plan says were received by now and that are not recorded yet. */
