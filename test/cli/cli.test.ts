@@ -28,6 +28,9 @@ const DEMO_STAFF = [
 ];
 const PASSWORD = 'correct horse battery staple';
 
+// A full demo seed (a year of time, invoices and alerts) takes one to two minutes on the embedded store.
+const SEED_MS = 300_000;
+
 const temps: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'keel-cli-'));
@@ -157,48 +160,52 @@ describe('keel on the embedded store', () => {
     expect(token).toMatch(/^keel_[A-Za-z0-9_-]{40,}$/);
   }, 60_000);
 
-  it('seed --demo creates the demo MSP, and a second run adds nothing', async () => {
-    const first = await keel(['seed', '--demo'], env, 120_000);
-    expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/\[ 1\/\d+\] /); // progress
-    for (const kind of KINDS) expect(first.stdout).toContain(kind);
-    expect(first.stdout).toMatch(/manager\s+sofia\.lindqvist@northbeam-it\.example\s+demo-manager-pass/);
-    expect(first.stdout).toMatch(/portal\s+\S+@brightwater-dental\.example\s+demo-portal-pass/);
+  it(
+    'seed --demo creates the demo MSP, and a second run adds nothing',
+    async () => {
+      const first = await keel(['seed', '--demo'], env, SEED_MS);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/\[ 1\/\d+\] /); // progress
+      for (const kind of KINDS) expect(first.stdout).toContain(kind);
+      expect(first.stdout).toMatch(/manager\s+sofia\.lindqvist@northbeam-it\.example\s+demo-manager-pass/);
+      expect(first.stdout).toMatch(/portal\s+\S+@brightwater-dental\.example\s+demo-portal-pass/);
 
-    let server = await serve({ ...env, KEEL_WORKER: 'false' });
-    try {
-      const me = await api(server, '/api/v1/me', { token });
-      expect(me.status).toBe(200);
-      expect(me.data.user.email).toBe('tech@msp.test');
-      expect((await api(server, '/api/v1/me')).status).toBe(401);
-      expect((await api(server, '/api/v1/me', { token: `${token}x` })).status).toBe(401);
+      let server = await serve({ ...env, KEEL_WORKER: 'false' });
+      try {
+        const me = await api(server, '/api/v1/me', { token });
+        expect(me.status).toBe(200);
+        expect(me.data.user.email).toBe('tech@msp.test');
+        expect((await api(server, '/api/v1/me')).status).toBe(401);
+        expect((await api(server, '/api/v1/me', { token: `${token}x` })).status).toBe(401);
 
-      const seeded = await demoClients(server, token);
-      expectDemo(seeded.clients, seeded.byKind);
-      await expectClassified(server, token);
-    } finally {
-      expect(await server.stop()).toBe(0);
-    }
+        const seeded = await demoClients(server, token);
+        expectDemo(seeded.clients, seeded.byKind);
+        await expectClassified(server, token);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
 
-    const second = await keel(['seed', '--demo'], env, 120_000);
-    expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/demo data already present/i);
+      const second = await keel(['seed', '--demo'], env, SEED_MS);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/demo data already present/i);
 
-    server = await serve({ ...env, KEEL_WORKER: 'false' });
-    try {
-      const again = await demoClients(server, token);
-      expectDemo(again.clients, again.byKind);
-      await expectClassified(server, token);
-      const users = await api(server, '/api/v1/users', { token });
-      expect(users.status).toBe(200);
-      const emails = users.data.items.map((u: { email: string }) => u.email) as string[];
-      for (const email of DEMO_STAFF) expect(emails.filter((e) => e === email)).toHaveLength(1);
-      expect(emails.filter((e) => e.endsWith('@brightwater-dental.example'))).toHaveLength(1);
-    } finally {
-      expect(await server.stop()).toBe(0);
-    }
-  }, 240_000);
+      server = await serve({ ...env, KEEL_WORKER: 'false' });
+      try {
+        const again = await demoClients(server, token);
+        expectDemo(again.clients, again.byKind);
+        await expectClassified(server, token);
+        const users = await api(server, '/api/v1/users', { token });
+        expect(users.status).toBe(200);
+        const emails = users.data.items.map((u: { email: string }) => u.email) as string[];
+        for (const email of DEMO_STAFF) expect(emails.filter((e) => e === email)).toHaveLength(1);
+        expect(emails.filter((e) => e.endsWith('@brightwater-dental.example'))).toHaveLength(1);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    },
+    2 * SEED_MS + 120_000,
+  );
 
   it('a command on a data folder that serve holds fails at once, naming the lock; serve carries on', async () => {
     const server = await serve(env);
@@ -324,56 +331,60 @@ describe.skipIf(!adminUrl)('keel on PostgreSQL', () => {
     await admin(`drop database if exists ${database} with (force)`);
   });
 
-  it('migrate, user create, token create, seed --demo twice, then serve', async () => {
-    const migrated = await keel(['migrate'], env);
-    expect(migrated.stderr).toBe('');
-    expect(migrated.stdout).toMatch(/Migrations applied \(postgres\)/);
+  it(
+    'migrate, user create, token create, seed --demo twice, then serve',
+    async () => {
+      const migrated = await keel(['migrate'], env);
+      expect(migrated.stderr).toBe('');
+      expect(migrated.stdout).toMatch(/Migrations applied \(postgres\)/);
 
-    const created = await keel(
-      ['user', 'create', '--email', 'tech@msp.test', '--password', PASSWORD, '--role', 'technician'],
-      env,
-    );
-    expect(created.code).toBe(0);
-    const portal = await keel(
-      ['user', 'create', '--email', 'p@client.test', '--password', PASSWORD, '--role', 'portal'],
-      env,
-    );
-    expect(portal.code).not.toBe(0);
-    expect(portal.stderr).toContain('--client');
+      const created = await keel(
+        ['user', 'create', '--email', 'tech@msp.test', '--password', PASSWORD, '--role', 'technician'],
+        env,
+      );
+      expect(created.code).toBe(0);
+      const portal = await keel(
+        ['user', 'create', '--email', 'p@client.test', '--password', PASSWORD, '--role', 'portal'],
+        env,
+      );
+      expect(portal.code).not.toBe(0);
+      expect(portal.stderr).toContain('--client');
 
-    const tokenRun = await keel(['token', 'create', '--email', 'tech@msp.test'], env);
-    expect(tokenRun.code).toBe(0);
-    const token = tokenRun.stdout.trim();
+      const tokenRun = await keel(['token', 'create', '--email', 'tech@msp.test'], env);
+      expect(tokenRun.code).toBe(0);
+      const token = tokenRun.stdout.trim();
 
-    const first = await keel(['seed', '--demo'], env, 120_000);
-    expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    const second = await keel(['seed', '--demo'], env, 120_000);
-    expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/demo data already present/i);
+      const first = await keel(['seed', '--demo'], env, SEED_MS);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      const second = await keel(['seed', '--demo'], env, SEED_MS);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/demo data already present/i);
 
-    const server = await serve({ ...env, KEEL_WORKER: 'false' });
-    try {
-      expect(server.output()).toContain('on PostgreSQL');
-      expect(server.output()).not.toContain('First start');
-      const health = await api(server, '/api/v1/health');
-      expect(health.data.store).toBe('postgres');
-      const { clients, byKind } = await demoClients(server, token);
-      expectDemo(clients, byKind);
-      await expectClassified(server, token);
-      // The portal user the demo made sees its one client only.
-      const login = await api(server, '/api/v1/auth/login', {
-        method: 'POST',
-        body: {
-          email: /portal\s+(\S+@\S+)\s+demo-portal-pass/.exec(first.stdout)![1],
-          password: 'demo-portal-pass',
-        },
-      });
-      expect(login.status).toBe(200);
-      expect(login.data.user.role).toBe('portal');
-    } finally {
-      expect(await server.stop()).toBe(0);
-    }
-    expect(existsSync(join(env.KEEL_DATA_DIR!, 'pg'))).toBe(false);
-  }, 240_000);
+      const server = await serve({ ...env, KEEL_WORKER: 'false' });
+      try {
+        expect(server.output()).toContain('on PostgreSQL');
+        expect(server.output()).not.toContain('First start');
+        const health = await api(server, '/api/v1/health');
+        expect(health.data.store).toBe('postgres');
+        const { clients, byKind } = await demoClients(server, token);
+        expectDemo(clients, byKind);
+        await expectClassified(server, token);
+        // The portal user the demo made sees its one client only.
+        const login = await api(server, '/api/v1/auth/login', {
+          method: 'POST',
+          body: {
+            email: /portal\s+(\S+@\S+)\s+demo-portal-pass/.exec(first.stdout)![1],
+            password: 'demo-portal-pass',
+          },
+        });
+        expect(login.status).toBe(200);
+        expect(login.data.user.role).toBe('portal');
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+      expect(existsSync(join(env.KEEL_DATA_DIR!, 'pg'))).toBe(false);
+    },
+    2 * SEED_MS + 120_000,
+  );
 });
