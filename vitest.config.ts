@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most test files wait on PostgreSQL, child processes or a browser: two at once keep both cores busy.
+    maxWorkers: 2,
   },
 });
