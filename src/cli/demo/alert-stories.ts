@@ -8,7 +8,7 @@
  * seeded); wall-clock times are the client's own (a backup runs at 02:30 in Innsbruck, a disk fills
  * up during the working day in Denver).
  */
-import { labelSetFingerprint, localDayStart, sourceFingerprint } from '../../domain/monitoring/index.js';
+import { labelSetFingerprint, sourceFingerprint } from '../../domain/monitoring/index.js';
 import {
   type AmAlert,
   alertmanagerNotice,
@@ -22,6 +22,7 @@ import {
 } from './alert-payloads.js';
 import { type DemoAsset, domainOf } from './assets.js';
 import type { DemoClientSpec } from './clients.js';
+import { wallClock } from './local-time.js';
 import type { Rng } from './random.js';
 import { initialsOf } from './tickets.js';
 
@@ -58,39 +59,6 @@ export type DemoStory = {
   notices: DemoNotice[];
   shows: Show[];
 };
-
-const wallClockParts = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date in `zone` at instant `ms`. */
-export function localDate(
-  ms: number,
-  zone: string,
-): { year: number; month: number; day: number; weekday: number } {
-  let f = wallClockParts.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      weekday: 'short',
-    });
-    wallClockParts.set(zone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(ms).map((p) => [p.type, p.value]));
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), weekday };
-}
-
-/**
- * The instant `zone`'s clock reads `hh:mm` on the day `daysBack` days before the anchor's date there
- * (the day's start plus the time: on the two days a year the clocks change, an hour off after the
- * change, which a demo can live with).
- */
-export function wallClock(anchor: number, zone: string, daysBack: number, hh: number, mm: number): number {
-  const { year, month, day } = localDate(anchor, zone);
-  return localDayStart(zone, year, month, day - daysBack) + (hh * 60 + mm) * MINUTE;
-}
 
 /** A short name of the client for tags and labels: its mail domain's first part. */
 export const slugOf = (spec: DemoClientSpec) => domainOf(spec).split('.')[0]!;

@@ -27,17 +27,16 @@ import {
   hostDownRule,
   idBase,
   kumaStory,
-  localDate,
   MINUTE,
   monitorOf,
   networkTrigger,
   serverAlert,
   slugOf,
-  wallClock,
   zabbixStory,
 } from './alert-stories.js';
 import { type DemoAsset, demoAssetsOf, domainOf } from './assets.js';
 import { type DemoClientSpec, demoClients } from './clients.js';
+import { localDate, wallClock } from './local-time.js';
 import { seededRng } from './random.js';
 import { demoStaff } from './users.js';
 

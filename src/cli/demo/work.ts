@@ -13,9 +13,10 @@
  * last two weeks are still in the queue (submitted, a few rejected) and this week's are drafts.
  */
 import { addPeriods, periodOf, periodStart } from '../../domain/billing/index.js';
-import { formatDay, localDayOf, offsetMinutes, parseDay, weekdayOf } from '../../domain/calendar/zone.js';
+import { formatDay, localDayOf, parseDay, weekdayOf } from '../../domain/calendar/zone.js';
 import type { AgreementKind } from './agreements.js';
 import type { DemoClientSpec } from './clients.js';
+import { atLocal } from './local-time.js';
 import { type Rng, seededRng } from './random.js';
 import { initialsOf } from './tickets.js';
 import { demoMsp, demoStaff } from './users.js';
@@ -90,14 +91,6 @@ export const mspMonthOf = (at: number) =>
 export function workMonths(now: number): string[] {
   const current = mspMonthOf(now);
   return Array.from({ length: WORK_MONTHS + 1 }, (_, i) => addPeriods(current, i - WORK_MONTHS));
-}
-
-/** The instant a wall clock in `zone` shows `minuteOfDay` on epoch day `day`. */
-export function atLocal(zone: string, day: number, minuteOfDay: number): number {
-  const wall = day * 1440 + minuteOfDay;
-  let at = wall - offsetMinutes(zone, wall);
-  at = wall - offsetMinutes(zone, at);
-  return at * MINUTE;
 }
 
 const roundTo5 = (minutes: number) => Math.max(5, Math.round(minutes / 5) * 5);
