@@ -9,7 +9,7 @@ import { decideEntitlement } from '../../domain/entitlement/decide.js';
 import { EntitlementValidationError } from '../../domain/entitlement/errors.js';
 import { multiplierMilli } from '../../domain/entitlement/rates.js';
 import type { EntitlementOutcome } from '../../domain/entitlement/types.js';
-import { balancesAfter, drawPeriod } from '../../domain/time/balances.js';
+import { balancesAfter, type Drawn, drawPeriod } from '../../domain/time/balances.js';
 import { entryBilling } from '../../domain/time/billable.js';
 import { ownWorkOutcome } from '../../domain/time/own-work.js';
 import type { Tx } from '../../platform/db/store.js';
@@ -34,16 +34,21 @@ export async function checkOverlap(tx: Tx, draft: Draft, excludeId: string | nul
     );
 }
 
-async function decide(tx: Tx, draft: Draft, excludeId: string | null): Promise<EntitlementOutcome> {
+/** The block and retainer periods an entry draws from: its drawing agreements' periods holding its work date. */
+export function drawPeriods(draft: Draft): { agreementId: string; from: string; to: string }[] {
+  if (!draft.clientId || !draft.deciding) return [];
+  return draft.deciding.agreements
+    .filter((a) => a.blockHours || a.retainerAmount !== null)
+    .map((a) => ({ agreementId: a.id, ...drawPeriod(a.billing.cycle, draft.workDate) }));
+}
+
+/**
+ * Entitlement's answer for an entry, given what the client's other entries already drew in its
+ * periods: the pure half of the decision, shared by single saves and bulk imports.
+ */
+export function decideDraft(draft: Draft, drawn: Drawn): EntitlementOutcome {
   if (!draft.clientId || !draft.deciding) return ownWorkOutcome(draft.span.minutes);
   const { agreements } = draft.deciding;
-  const drawing = agreements.filter((a) => a.blockHours || a.retainerAmount !== null);
-  if (drawing.length) await lockKey(tx, `time:draws:${draft.clientId}`);
-  const drawn = await drawnInPeriods(
-    tx,
-    drawing.map((a) => ({ agreementId: a.id, ...drawPeriod(a.billing.cycle, draft.workDate) })),
-    excludeId,
-  );
   try {
     return decideEntitlement(
       {
@@ -72,6 +77,12 @@ async function decide(tx: Tx, draft: Draft, excludeId: string | null): Promise<E
   }
 }
 
+async function decide(tx: Tx, draft: Draft, excludeId: string | null): Promise<EntitlementOutcome> {
+  const periods = drawPeriods(draft);
+  if (periods.length) await lockKey(tx, `time:draws:${draft.clientId}`);
+  return decideDraft(draft, await drawnInPeriods(tx, periods, excludeId));
+}
+
 /** An override stands only with a reason; one that agrees with the decision needs none and is not kept. */
 export function overrideOf(
   requested: boolean | null | undefined,
@@ -90,14 +101,12 @@ export function overrideOf(
   throw unprocessable(fields);
 }
 
-/** The entitlement and billing columns of an entry. */
-export async function entitlementColumns(
-  tx: Tx,
+/** The entitlement and billing columns of an entry, from entitlement's answer and any override. */
+export function columnsOf(
   draft: Draft,
-  excludeId: string | null,
+  outcome: EntitlementOutcome,
   override: (decided: boolean) => Override,
 ) {
-  const outcome = await decide(tx, draft, excludeId);
   const firstPass = entryBilling(outcome, null, draft.workType.defaultRate);
   const chosen = override(firstPass.decided);
   const billing = entryBilling(outcome, chosen?.billable ?? null, draft.workType.defaultRate);
@@ -120,4 +129,14 @@ export async function entitlementColumns(
     billableOverrideReason: chosen?.reason ?? null,
     amount: billing.amount,
   };
+}
+
+/** The entitlement and billing columns of an entry. */
+export async function entitlementColumns(
+  tx: Tx,
+  draft: Draft,
+  excludeId: string | null,
+  override: (decided: boolean) => Override,
+) {
+  return columnsOf(draft, await decide(tx, draft, excludeId), override);
 }
