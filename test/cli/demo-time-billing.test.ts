@@ -452,16 +452,21 @@ describe.each(storeKinds)('seedDemo cut off among the time entries, then the pay
 
   it('completes the time sheets and the payments, without duplicates', async () => {
     const keel = app.current.keel;
-    const time = keel.time.service;
-    let entries = 0;
-    const create = ((...args: Parameters<typeof time.create>) => {
-      if (++entries > 300) throw new Error('power cut');
-      return time.create(...args);
-    }) as typeof time.create;
+    const imports = keel.time.imports;
+    // The first import call goes through, the next one fails: the cut comes between two of them.
+    let calls = 0;
+    let written = 0;
+    const createMany = (async (...args: Parameters<typeof imports.createMany>) => {
+      if (++calls > 1) throw new Error('power cut');
+      const entries = await imports.createMany(...args);
+      written += entries.length;
+      return entries;
+    }) as typeof imports.createMany;
     await expect(
-      seedDemo({ ...keel, time: { ...keel.time, service: { ...time, create } } }, () => {}),
+      seedDemo({ ...keel, time: { ...keel.time, imports: { ...imports, createMany } } }, () => {}),
     ).rejects.toThrow('power cut');
-    expect((await allEntries(app.current)).length).toBe(300);
+    expect(written).toBeGreaterThan(0);
+    expect((await allEntries(app.current)).length).toBe(written);
 
     const payments = keel.receivables.payments;
     let paid = 0;

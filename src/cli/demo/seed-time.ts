@@ -1,8 +1,9 @@
 /**
- * `keel seed --demo`, the time sheets: the year of work ./work.ts plans, written through the time
- * service at its real past instants (so entitlement decides each entry's coverage, block draw-down
- * and rate against the agreements in force that day), then submitted, approved and rejected through
- * the service's workflow at the times the weekly routine gives them.
+ * `keel seed --demo`, the time sheets: the year of work ./work.ts plans, imported through the time
+ * module's bulk path at its real past instants (so entitlement decides each entry's coverage, block
+ * draw-down and rate against the agreements in force that day, in the order the work was done), then
+ * submitted, approved and rejected through the service's workflow at the times the weekly routine
+ * gives them.
  *
  * Idempotent, and a run cut off is completed: an entry is found by its technician and start; one
  * found behind its planned status (created but never submitted, submitted but not yet approved) is
@@ -19,6 +20,8 @@ import { type EntryStatus, type PlannedEntry, planWork, type WorkTicket, workMon
 const DAY = 86_400_000;
 /** The most ids one review call takes (the API's limit). */
 const BATCH = 500;
+/** Entries per import call. */
+const IMPORT_SLICE = 500;
 
 export type TimeTally = {
   entries: number;
@@ -198,14 +201,17 @@ export async function seedTime(
   const status = new Map<PlannedEntry, { id: string; status: EntryStatus }>(
     [...r.found].map(([p, e]) => [p, { id: e.id, status: e.status }]),
   );
+  const managerId = r.staff.get(demoStaff.find((u) => u.role === 'manager')!.email)!;
+  const approver: Caller = { userId: managerId, canApprove: true };
   if (r.missing.length)
     log(`Time: ${r.missing.length} entries to write over ${workMonths(now.getTime()).length} months…`);
-  for (const p of r.missing) {
-    const technicianId = r.staff.get(p.technician)!;
-    const entry = await service.create(
-      { userId: technicianId, canApprove: false },
-      {
-        technicianId,
+  // In slices, so a long import shows progress and an interrupted one keeps what it wrote.
+  for (let i = 0; i < r.missing.length; i += IMPORT_SLICE) {
+    const slice = r.missing.slice(i, i + IMPORT_SLICE);
+    const entries = await keel.time.imports.createMany(
+      approver,
+      slice.map((p) => ({
+        technicianId: r.staff.get(p.technician)!,
         ...(p.ticketId
           ? { ticketId: p.ticketId }
           : {
@@ -218,10 +224,12 @@ export async function seedTime(
         endedAt: new Date(p.end).toISOString(),
         note: p.note,
         ...(p.override ? { billable: p.override.billable, billableReason: p.override.reason } : {}),
-      },
+      })),
     );
-    status.set(p, { id: entry.id, status: 'draft' });
-    if (++tally.entries % 250 === 0) log(`Time: ${tally.entries} of ${r.missing.length} entries written…`);
+    for (const [j, entry] of entries.entries()) status.set(slice[j]!, { id: entry.id, status: 'draft' });
+    tally.entries += entries.length;
+    if (tally.entries < r.missing.length)
+      log(`Time: ${tally.entries} of ${r.missing.length} entries written…`);
   }
 
   const submit: { id: string; key: string }[] = [];
@@ -235,8 +243,6 @@ export async function seedTime(
     if (steps.review && p.status === 'rejected')
       reject.push({ id: e.id, key: `${String(p.reviewedAt).padStart(15, '0')}|${p.rejection}` });
   }
-  const managerId = r.staff.get(demoStaff.find((u) => u.role === 'manager')!.email)!;
-  const approver: Caller = { userId: managerId, canApprove: true };
   await inGroups(submit, async (key, ids) => {
     const [at, email] = key.split('|') as [string, string];
     await service.submit({ userId: r.staff.get(email)!, canApprove: false }, ids, new Date(Number(at)));
