@@ -19,9 +19,10 @@ const PERIOD = '2026-04';
 /**
  * Clients in Paris at 20 % tax; agreements spread over them, four in five managed (a per-user line,
  * 5–49 users), one in five time & materials (an hourly rate line, no recurring charge); approved
- * billable work in March, 15–104 minutes an entry, priced as entitlement prices break-fix work.
+ * billable work in March on 40 tasks a client, 15–104 minutes an entry, priced as entitlement prices
+ * break-fix work.
  */
-async function seed(store: Store) {
+export async function seed(store: Store) {
   const { clients, agreements, entries } = BILLING_SIZE;
   await store.executeSql(`
     insert into clients (id, name, time_zone, tax_rate_bp)
@@ -51,7 +52,7 @@ async function seed(store: Store) {
       entitlement, billable_decided, billable, amount, submitted_at, reviewed_at)
     select gen_random_uuid(), '00000000-0000-4000-a000-000000000001'::uuid,
            ('00000000-0000-4000-8000-' || lpad(to_hex(1 + n % ${clients}), 12, '0'))::uuid,
-           'Bench work', 'network', 'remote', s, s + make_interval(mins => m), m, (s at time zone 'Europe/Paris')::date,
+           'Bench task ' || (n / ${clients}) % 40, 'network', 'remote', s, s + make_interval(mins => m), m, (s at time zone 'Europe/Paris')::date,
            '', 'approved', 'time_materials', 'BREAK_FIX', 'Break-fix at the work type rate', 9500, false, 0,
            jsonb_build_object('kind', 'time_materials', 'agreementId', null, 'rate', 9500,
              'afterHoursMultiplier', 1, 'minutes', m, 'afterHours', false, 'afterHoursMinutes', 0,
@@ -63,11 +64,13 @@ async function seed(store: Store) {
              timestamptz '2026-03-01 00:00:00+00' + make_interval(secs => (n::bigint * 2419200 / ${entries})) as s
       from generate_series(1, ${entries}) n
     ) e;
+    insert into time_entry_invoices (time_entry_id, client_id, started_at)
+    select id, client_id, started_at from time_entries;
     analyze;`);
 }
 
 /**
- * What the run writes, done by SQL alone and rolled back: an invoice per client, a line per entry
+ * What the run writes, done by SQL alone and rolled back: an invoice per client, a line per task
  * (the same columns, into the same indexes) and each entry claimed. The floor no code above the
  * database can go below.
  */
@@ -80,16 +83,17 @@ async function rawWrites(store: Store): Promise<number> {
     insert into invoice_lines (id, invoice_id, invoice_status, client_id, position, key, kind, description,
       time_entry_id, from_date, to_date, quantity, unit, unit_price, amount, net, tax, gross, detail)
     select gen_random_uuid(), i.id, 'draft', t.client_id,
-      row_number() over (partition by t.client_id order by t.started_at), 'raw:' || t.id, 'work',
-      'remote: ' || t.activity, t.id, t.work_date, t.work_date, round(t.minutes / 60.0, 2), 'hour', t.rate,
-      t.amount, t.amount, t.amount / 5, t.amount + t.amount / 5,
-      jsonb_build_object('outcomeKind', t.outcome_kind, 'ruleCode', t.rule_code, 'workType', t.work_type,
-        'workedMinutes', t.minutes, 'billedMinutes', t.minutes, 'afterHoursMinutes', 0,
-        'afterHoursMultiplier', 1, 'rate', t.rate, 'drawnMinutes', 0, 'drawnAmount', 0,
-        'overageMinutes', 0, 'note', t.rule_explanation)
-    from time_entries t join invoices i on i.client_id = t.client_id and i.period = '2099-01';
-    update time_entries t set invoice_id = i.id, updated_at = now()
-    from invoices i where i.client_id = t.client_id and i.period = '2099-01';
+      row_number() over (partition by t.client_id order by min(t.started_at)), 'raw:' || min(t.id::text), 'work',
+      'remote: ' || t.activity, null, min(t.work_date), max(t.work_date), round(sum(t.minutes) / 60.0, 3), 'hour',
+      min(t.rate), sum(t.amount), sum(t.amount), sum(t.amount) / 5, sum(t.amount) + sum(t.amount) / 5,
+      jsonb_build_object('outcomeKind', min(t.outcome_kind), 'ruleCode', min(t.rule_code), 'workType', 'remote',
+        'entries', count(*), 'workedMinutes', sum(t.minutes), 'billedMinutes', sum(t.minutes), 'afterHoursMinutes', 0,
+        'afterHoursMultiplier', 1, 'rate', min(t.rate), 'drawnMinutes', 0, 'drawnAmount', 0,
+        'overageMinutes', 0, 'draws', '[]'::jsonb, 'note', min(t.rule_explanation))
+    from time_entries t join invoices i on i.client_id = t.client_id and i.period = '2099-01'
+    group by i.id, t.client_id, t.activity;
+    update time_entry_invoices w set invoice_id = i.id
+    from invoices i where i.client_id = w.client_id and i.period = '2099-01';
     rollback;`);
   return performance.now() - t0;
 }
@@ -134,8 +138,8 @@ export async function billingBench(): Promise<Row[]> {
     if (run.problems.length) throw new Error(`billing problems: ${JSON.stringify(run.problems.slice(0, 3))}`);
     const check = await store.executeSql(`
       select (select count(*) from invoices where period = '${PERIOD}')::int as invoices,
-             (select count(*) from invoice_lines where kind = 'work')::int as work,
-             (select count(*) from time_entries where invoice_id is null)::int as unclaimed`);
+             (select sum((detail->>'entries')::int) from invoice_lines where kind = 'work')::int as work,
+             (select count(*) from time_entry_invoices where invoice_id is null)::int as unclaimed`);
     const { invoices, work, unclaimed } = check.rows[0];
     if (invoices !== BILLING_SIZE.clients || work !== BILLING_SIZE.entries || unclaimed !== 0)
       throw new Error(`billed ${invoices} invoices, ${work} work lines, ${unclaimed} entries left`);

@@ -10,7 +10,6 @@ DROP INDEX "time_entries_invoice_idx";--> statement-breakpoint
 DROP INDEX "time_entries_billing_idx";--> statement-breakpoint
 ALTER TABLE "time_entry_invoices" ADD CONSTRAINT "time_entry_invoices_time_entry_id_time_entries_id_fk" FOREIGN KEY ("time_entry_id") REFERENCES "public"."time_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "time_entry_invoices_waiting_idx" ON "time_entry_invoices" USING btree ("client_id","started_at") WHERE invoice_id is null;--> statement-breakpoint
-CREATE INDEX "time_entry_invoices_invoice_idx" ON "time_entry_invoices" USING btree ("invoice_id") WHERE invoice_id is not null;--> statement-breakpoint
 -- Approved work that bills or draws, with the invoice it is on, moves to the narrow table.
 INSERT INTO "time_entry_invoices" ("time_entry_id", "client_id", "started_at", "invoice_id")
 SELECT "id", "client_id", "started_at", "invoice_id" FROM "time_entries"

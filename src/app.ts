@@ -95,6 +95,7 @@ export function createModules(store: Store, config: Config) {
       agreements: agreements.service,
       assets: assets.service,
       catalog: catalog.service,
+      tickets: tickets.service,
       time: time.service,
     }),
     concurrency: store.kind === 'postgres' ? 4 : 1,

@@ -1,6 +1,6 @@
 /**
- * How billing reaches clients, contacts and sites, agreements, managed assets, work types and time
- * entries: through their services only. Part of the composition root (app.ts).
+ * How billing reaches clients, contacts and sites, agreements, managed assets, work types, tickets'
+ * headings and time entries: through their services only. Part of the composition root (app.ts).
  */
 import type { QuantityCounts } from './domain/billing/index.js';
 import type { AgreementsService } from './modules/agreements/index.js';
@@ -8,6 +8,7 @@ import type { AssetsService } from './modules/assets/index.js';
 import type { BillingClient, BillingPorts } from './modules/billing/index.js';
 import type { CatalogService } from './modules/catalog/index.js';
 import type { ClientsService } from './modules/clients/index.js';
+import type { TicketsService } from './modules/tickets/index.js';
 import type { TimeService } from './modules/time/index.js';
 import { type AccessScope, staffScope } from './platform/auth/principal.js';
 import { orNull } from './platform/errors.js';
@@ -18,6 +19,7 @@ type Services = {
   agreements: AgreementsService;
   assets: Pick<AssetsService, 'countManaged'>;
   catalog: CatalogService;
+  tickets: Pick<TicketsService, 'headings'>;
   time: TimeService;
 };
 
@@ -81,6 +83,7 @@ export function billingPorts(s: Services): BillingPorts {
         minimumMinutes: w.minimumMinutes,
       }));
     },
+    ticketHeadings: (ids, tx) => s.tickets.headings(ids, tx),
     time: s.time,
   };
 }

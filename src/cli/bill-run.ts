@@ -48,7 +48,7 @@ export async function billRunCommand(
       {
         trigger: 'cli',
         onProgress: (p) => console.log(progressLine(p)),
-        pauseBetweenClientsMs: Number.isFinite(pause) && pause > 0 ? pause : undefined,
+        pauseBetweenBatchesMs: Number.isFinite(pause) && pause > 0 ? pause : undefined,
       },
     );
     console.log(summary(result));

@@ -93,16 +93,18 @@ async function check(s: Seeded) {
     expect(row.n).toBe(1);
     expect(Number(row.total)).toBe(s.expected.get(row.client_id));
   }
+  // Each entry on exactly one standing invoice of the period, and each work line's entries counted once.
+  const [claimed] = await q(
+    `select count(*)::int as n, count(distinct w.time_entry_id)::int as entries
+     from time_entry_invoices w join invoices i on i.id = w.invoice_id and i.period = '${period}' and i.status <> 'void'
+     join time_entries t on t.id = w.time_entry_id where t.status = 'approved' and t.billable`,
+  );
+  expect(claimed).toEqual({ n: s.entries, entries: s.entries });
   const [work] = await q(
-    `select count(*)::int as lines, count(distinct time_entry_id)::int as entries from invoice_lines
+    `select coalesce(sum((detail->>'entries')::int), 0)::int as entries from invoice_lines
      where kind = 'work' and invoice_status <> 'void'`,
   );
-  expect(work).toEqual({ lines: s.entries, entries: s.entries });
-  const [claimed] = await q(
-    `select count(*)::int as n from time_entries t join invoices i on i.id = t.invoice_id and i.period = '${period}'
-     where t.status = 'approved' and t.billable`,
-  );
-  expect(claimed.n).toBe(s.entries);
+  expect(work.entries).toBe(s.entries);
 }
 
 const env = (s: Seeded, extra: Record<string, string> = {}) => ({ DATABASE_URL: s.store.url!, ...extra });

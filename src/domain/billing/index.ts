@@ -133,5 +133,6 @@ export {
   type TotalsLine,
 } from './totals.js';
 export { billedAfterHours, billWork, roundedMinutes } from './work.js';
+export { type DatedDraw, groupWorkLines, type WorkGroupLine, type WorkSubject } from './work-groups.js';
 export { blockBalanceOn, type RecordedDraw, retainerBalanceOn } from './work-ledgers.js';
 export type * from './work-types.js';

@@ -1,55 +1,29 @@
 /**
- * One client's part of a billing run, in one transaction: lock the client, read what its standing
- * invoices already hold and what is waiting to be billed, ask the billing rules what the period adds
- * (src/domain/billing/client-invoice.ts), and write it onto the client's draft for the period —
- * created if there is none, added to if there is one, left alone once issued.
+ * A few clients' part of a billing run, in one transaction: lock the clients, read what their
+ * standing invoices already hold and what is waiting to be billed (billing-run.state.ts), and write
+ * what the period adds onto each client's draft for the period — created if there is none, added to
+ * if there is one, left alone once issued. Every write covers all the clients in one statement.
  *
- * Safe to repeat, at once or after a crash: the client's advisory lock makes a second run wait and
+ * Safe to repeat, at once or after a crash: the clients' advisory locks make a second run wait and
  * then find everything billed; the database refuses a second standing invoice for the period, a key
- * billed twice, or a time entry claimed twice, rolling the client's transaction back whole.
+ * billed twice, or a time entry claimed twice, rolling the transaction back whole (the run then
+ * bills those clients one by one, so one client's problem is not its neighbours').
  */
-import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
-import {
-  type AgreementCharge,
-  type BillableEntry,
-  type BillingLine,
-  type ChargeInput,
-  type ClientAgreement,
-  type ClientInvoicePlan,
-  type InvoiceTotals,
-  type Period,
-  periodEnd,
-  periodStart,
-  planClientInvoice,
-  type QuantityCounts,
-  type RecordedDraw,
-  type WorkTypeBilling,
-} from '../../domain/billing/index.js';
-import type { EntitlementOutcome } from '../../domain/entitlement/types.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { sql } from 'drizzle-orm';
+import type { ClientAgreement, ClientInvoicePlan, InvoiceTotals } from '../../domain/billing/index.js';
+import { recordAuditOf } from '../../platform/audit/audit.js';
+import { currentContext } from '../../platform/context.js';
+import { newId } from '../../platform/db/columns.js';
 import type { DbOrTx, Tx } from '../../platform/db/store.js';
-import type { BillableEntry as TimeBillableEntry } from '../time/index.js';
+import type { Claim } from '../time/index.js';
 import type { BillingClient, BillingPorts, CountedSource } from './billing.ports.js';
-import { type BuyerSnapshot, billingCharges, invoiceLines, invoices } from './billing.tables.js';
-import { insertLines } from './invoice-lines.insert.js';
-import { chargeOfRow, drawOfRow, type InvoiceLineRow, rowOfLine, unitOf } from './invoice-lines.rows.js';
+import { type BuyerSnapshot, invoices } from './billing.tables.js';
+import { type ClientRunContext, type ClientState, readStates } from './billing-run.state.js';
+import { insertLinesOf, type LinesOfInvoice } from './invoice-lines.insert.js';
+import { type InvoiceLineInput, rowOfLine, unitOf } from './invoice-lines.rows.js';
 import { totalsOf, writeTotals } from './invoice-totals.js';
-import { linesOf } from './invoices.queries.js';
-import type { BillingSettingsRow } from './settings.service.js';
 
-export type InvoiceRow = typeof invoices.$inferSelect;
-
-export type ClientRunContext = {
-  period: Period;
-  client: BillingClient;
-  agreements: readonly ClientAgreement[];
-  /** Counted before the client's transaction (other modules' services use their own connection). */
-  counts: QuantityCounts;
-  workTypes: readonly WorkTypeBilling[];
-  settings: BillingSettingsRow;
-  runId: string | null;
-  now: Date;
-};
+export type { ClientRunContext, InvoiceRow } from './billing-run.state.js';
 
 export type ClientRunOutcome = {
   clientId: string;
@@ -63,27 +37,9 @@ export type ClientRunOutcome = {
   total: number | null;
   reason?: string;
   /** A dry run's lines, as they would be added. */
-  lines?: BillingLine[];
+  lines?: InvoiceLineInput[];
   skippedEntries?: ClientInvoicePlan['skipped'];
 };
-
-/** Lines of invoices that stand: drafts and issued ones, not void. */
-const standing = () => ne(invoiceLines.invoiceStatus, 'void');
-
-/** Entries started before the period in the client's dates; an instant 14 h past UTC midnight covers every zone. */
-const zoneSlackMs = 14 * 3_600_000;
-
-function toRuleEntry(e: TimeBillableEntry): BillableEntry {
-  return {
-    id: e.id,
-    start: e.startedAt.toISOString(),
-    date: e.workDate,
-    workType: e.workType,
-    description: e.note || e.activity || e.projectRef || (e.ticketId ? 'Ticket work' : 'Work'),
-    outcome: e.entitlement as EntitlementOutcome,
-    billableOverride: e.overridden ? e.billable : null,
-  };
-}
 
 /** Where a counted line takes its quantity from, across the lines signed and added by amendment. */
 export function countedSources(agreements: readonly ClientAgreement[]): Set<CountedSource> {
@@ -109,7 +65,7 @@ function agreementUnits(agreements: readonly ClientAgreement[]): Map<string, str
 /** The shortest payment terms among the agreements billed; the settings' default when none is. */
 function paymentTermsOf(
   agreements: readonly ClientAgreement[],
-  lines: readonly BillingLine[],
+  lines: readonly InvoiceLineInput[],
   fallback: number,
 ) {
   const billed = new Set(lines.flatMap((l) => ('agreementId' in l && l.agreementId ? [l.agreementId] : [])));
@@ -126,275 +82,169 @@ export const buyerOf = (client: BillingClient, email: string | null = null): Buy
   taxId: null,
 });
 
-type ClientState = {
-  existing: InvoiceRow | null;
-  plan: ClientInvoicePlan;
-  entries: Map<string, TimeBillableEntry>;
-};
-
-async function readState(tx: DbOrTx, ports: BillingPorts, ctx: ClientRunContext): Promise<ClientState> {
-  const clientId = ctx.client.id;
-  const [existing] = await tx
-    .select()
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.clientId, clientId),
-        eq(invoices.period, ctx.period),
-        eq(invoices.kind, 'invoice'),
-        ne(invoices.status, 'void'),
-      ),
-    );
-  if (existing && existing.status !== 'draft') {
-    return { existing, plan: { lines: [], skipped: [], reviewFrom: {} }, entries: new Map() };
-  }
-
-  const billedRows = await tx
-    .select()
-    .from(invoiceLines)
-    .where(
-      and(
-        eq(invoiceLines.clientId, clientId),
-        standing(),
-        // Written out, so the planner matches invoice_lines_client_charges_idx.
-        sql`${invoiceLines.kind} in ('recurring', 'adjustment', 'one_off')`,
-      ),
-    );
-  const billed = billedRows.map(chargeOfRow).filter((c): c is AgreementCharge => c !== null);
-
-  const ledgerIds = ctx.agreements
-    .filter((a) => a.agreement.kind === 'block_hours' || a.agreement.kind === 'retainer')
-    .map((a) => a.agreement.id);
-  const drawRows = ledgerIds.length
-    ? await tx
-        .select({
-          agreementId: invoiceLines.agreementId,
-          fromDate: invoiceLines.fromDate,
-          detail: invoiceLines.detail,
-        })
-        .from(invoiceLines)
-        .where(
-          and(
-            eq(invoiceLines.clientId, clientId),
-            standing(),
-            eq(invoiceLines.kind, 'work'),
-            inArray(invoiceLines.agreementId, ledgerIds),
-          ),
-        )
-        .orderBy(asc(invoiceLines.fromDate), asc(invoiceLines.createdAt))
-    : [];
-  const draws = drawRows.map(drawOfRow).filter((d): d is RecordedDraw => d !== null);
-
-  const start = periodStart(ctx.period);
-  // Work that drew from a block or retainer without billing matters only to a client that has one;
-  // without, the billable work alone is read (by its own partial index).
-  const listed = await ports.time.listUninvoiced(
-    { clientId, from: new Date(0), to: new Date(Date.parse(`${start}T00:00:00Z`) + zoneSlackMs) },
-    { drawing: ledgerIds.length > 0 },
-    tx,
+/** The new rows of a client's lines, numbered after its draft's, and the invoice's totals with them. */
+function written(state: ClientState, invoiceId: string) {
+  const { ctx, existing, existingLines, lines } = state;
+  const units = agreementUnits(ctx.agreements);
+  let position = existingLines.reduce((max, l) => Math.max(max, l.position), 0);
+  const rows = lines.map((l) =>
+    rowOfLine(l, { invoiceId, clientId: ctx.client.id, position: ++position, unit: unitOf(l, units) }),
   );
-  let waiting = listed.filter((e) => e.workDate < start);
-  // Work that drew from a block or retainer without billing is never claimed by an invoice (only
-  // billable work is), so its standing line is what says it was billed.
-  const unclaimable = waiting.filter((e) => !e.billable).map((e) => `work:${e.id}`);
-  if (unclaimable.length) {
-    const onInvoices = await tx
-      .select({ key: invoiceLines.key })
-      .from(invoiceLines)
-      .where(and(inArray(invoiceLines.key, unclaimable), standing()));
-    const done = new Set(onInvoices.map((r) => r.key));
-    waiting = waiting.filter((e) => !done.has(`work:${e.id}`));
-  }
-
-  const chargeRows = await tx
-    .select()
-    .from(billingCharges)
-    .where(
-      and(
-        eq(billingCharges.clientId, clientId),
-        lte(billingCharges.chargedOn, periodEnd(ctx.period)),
-        sql`not exists (select 1 from ${invoiceLines} l where l.key = 'charge:' || ${billingCharges.id}::text and l.invoice_status <> 'void')`,
-      ),
-    )
-    .orderBy(asc(billingCharges.chargedOn), asc(billingCharges.id));
-  const charges: ChargeInput[] = chargeRows.map((c) => ({
-    id: c.id,
-    description: c.description,
-    date: c.chargedOn,
-    quantity: c.quantity,
-    unitPrice: c.unitPrice,
-    taxable: c.taxable,
-    productId: c.productId,
-  }));
-
-  const plan = planClientInvoice({
-    period: ctx.period,
-    reviewMonths: ctx.settings.reviewMonths,
-    agreements: ctx.agreements,
-    counts: ctx.counts,
-    billed,
-    draws,
-    entries: waiting.map(toRuleEntry),
-    workTypes: ctx.workTypes,
-    charges,
-  });
-  return { existing: existing ?? null, plan, entries: new Map(waiting.map((e) => [e.id, e])) };
-}
-
-function preview(
-  ctx: ClientRunContext,
-  state: ClientState,
-  existingLines: readonly InvoiceLineRow[],
-  units: Map<string, string>,
-): InvoiceTotals {
-  const planned = state.plan.lines.map((l) =>
-    rowOfLine(l, { invoiceId: '', clientId: ctx.client.id, position: 0, unit: unitOf(l, units) }),
-  );
-  return totalsOf([...existingLines, ...planned], {
-    discountKind: state.existing?.discountKind ?? null,
-    discountValue: state.existing?.discountValue ?? null,
+  const totals: InvoiceTotals = totalsOf([...existingLines, ...rows], {
+    discountKind: existing?.discountKind ?? null,
+    discountValue: existing?.discountValue ?? null,
     taxRateBp: ctx.client.taxRateBp,
   });
+  return { rows, totals };
 }
 
-/** What the run would add for the client, read in its own transaction and written nowhere. */
-export async function planClient(
-  tx: DbOrTx,
-  ports: BillingPorts,
-  ctx: ClientRunContext,
-): Promise<ClientRunOutcome> {
-  const state = await readState(tx, ports, ctx);
-  const base = {
-    clientId: ctx.client.id,
-    clientName: ctx.client.name,
-    invoiceId: state.existing?.id ?? null,
-  };
-  if (state.existing && state.existing.status !== 'draft') {
-    return {
-      ...base,
-      outcome: 'skipped',
-      linesAdded: 0,
-      amountAdded: 0,
-      total: state.existing.total,
-      reason: `the ${ctx.period} invoice is ${state.existing.status}`,
-    };
-  }
-  // The draft's own lines count only when something is added to them.
-  const existingLines = state.existing && state.plan.lines.length ? await linesOf(tx, state.existing.id) : [];
-  const totals = preview(ctx, state, existingLines, agreementUnits(ctx.agreements));
-  return {
-    ...base,
-    outcome: state.plan.lines.length === 0 ? 'unchanged' : state.existing ? 'updated' : 'created',
-    linesAdded: state.plan.lines.length,
-    amountAdded: state.plan.lines.reduce((s, l) => s + l.amount, 0),
-    total: state.existing || state.plan.lines.length ? totals.total : null,
-    lines: state.plan.lines,
-    skippedEntries: state.plan.skipped,
-  };
-}
-
-/** Bills the client for the period in the caller's transaction (see the file comment). */
-export async function billClient(
-  tx: Tx,
-  ports: BillingPorts,
-  ctx: ClientRunContext,
-): Promise<ClientRunOutcome> {
-  const clientId = ctx.client.id;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`keel:billing:${clientId}`}))`);
-  const state = await readState(tx, ports, ctx);
-  const base = { clientId, clientName: ctx.client.name };
-  const { existing, plan } = state;
-  if (existing && existing.status !== 'draft') {
+/** What the run does not change for a client: its invoice is issued, or nothing is to be added. */
+function standingOutcome(state: ClientState): ClientRunOutcome | null {
+  const { ctx, existing } = state;
+  const base = { clientId: ctx.client.id, clientName: ctx.client.name, linesAdded: 0, amountAdded: 0 };
+  if (existing && existing.status !== 'draft')
     return {
       ...base,
       outcome: 'skipped',
       invoiceId: existing.id,
-      linesAdded: 0,
-      amountAdded: 0,
       total: existing.total,
       reason: `the ${ctx.period} invoice is ${existing.status}`,
     };
-  }
-  if (plan.lines.length === 0) {
-    return {
-      ...base,
-      outcome: 'unchanged',
-      invoiceId: existing?.id ?? null,
-      linesAdded: 0,
-      amountAdded: 0,
-      total: existing?.total ?? null,
-    };
-  }
+  if (!state.lines.length)
+    return { ...base, outcome: 'unchanged', invoiceId: existing?.id ?? null, total: existing?.total ?? null };
+  return null;
+}
 
-  const existingLines = existing ? await linesOf(tx, existing.id) : [];
-  let invoice = existing;
-  if (!invoice) {
-    const [created] = await tx
-      .insert(invoices)
-      .values({
+const amountOf = (lines: readonly InvoiceLineInput[]) => lines.reduce((s, l) => s + l.amount, 0);
+
+/** What the run would add for each client, read in the caller's transaction and written nowhere. */
+export async function planClients(
+  tx: DbOrTx,
+  ports: BillingPorts,
+  ctxs: readonly ClientRunContext[],
+): Promise<ClientRunOutcome[]> {
+  const states = await readStates(tx, ports, ctxs);
+  return states.map((state) => {
+    const same = standingOutcome(state);
+    if (same) return { ...same, skippedEntries: state.plan.skipped };
+    const { ctx, existing, lines } = state;
+    return {
+      clientId: ctx.client.id,
+      clientName: ctx.client.name,
+      outcome: existing ? 'updated' : 'created',
+      invoiceId: existing?.id ?? null,
+      linesAdded: lines.length,
+      amountAdded: amountOf(lines),
+      total: written(state, existing?.id ?? '').totals.total,
+      lines,
+      skippedEntries: state.plan.skipped,
+    };
+  });
+}
+
+/** Bills the clients for the period in the caller's transaction (see the file comment). */
+export async function billClients(
+  tx: Tx,
+  ports: BillingPorts,
+  ctxs: readonly ClientRunContext[],
+): Promise<ClientRunOutcome[]> {
+  // One order for every transaction, so that two runs never each hold a lock the other waits for.
+  const keys = ctxs.map((c) => `keel:billing:${c.client.id}`).sort();
+  await tx.execute(
+    sql`select count(pg_advisory_xact_lock(hashtext(k))) from json_array_elements_text(${JSON.stringify(keys)}::json) as k`,
+  );
+  const states = await readStates(tx, ports, ctxs);
+  const now = ctxs[0]?.now ?? new Date();
+  const outcomes: ClientRunOutcome[] = [];
+  const created: (typeof invoices.$inferInsert)[] = [];
+  const lineWrites: LinesOfInvoice[] = [];
+  const topped: { state: ClientState; invoiceId: string; totals: InvoiceTotals }[] = [];
+  const claims: Claim[] = [];
+  for (const state of states) {
+    const same = standingOutcome(state);
+    if (same) {
+      outcomes.push(same);
+      continue;
+    }
+    const { ctx, existing, lines } = state;
+    const clientId = ctx.client.id;
+    const invoiceId = existing?.id ?? newId();
+    const { rows, totals } = written(state, invoiceId);
+    if (existing) topped.push({ state, invoiceId, totals });
+    else
+      created.push({
+        id: invoiceId,
         clientId,
         kind: 'invoice',
         status: 'draft',
         period: ctx.period,
-        paymentTermsDays: paymentTermsOf(ctx.agreements, plan.lines, ctx.settings.defaultPaymentTermsDays),
+        paymentTermsDays: paymentTermsOf(ctx.agreements, lines, ctx.settings.defaultPaymentTermsDays),
         currency: ctx.settings.currency,
         taxRateBp: ctx.client.taxRateBp,
         buyer: buyerOf(ctx.client),
         billingRunId: ctx.runId,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning();
-    invoice = created!;
-  }
-  const invoiceId = invoice.id;
-  const units = agreementUnits(ctx.agreements);
-  let position = existingLines.reduce((max, l) => Math.max(max, l.position), 0);
-  const newRows = plan.lines.map((l) =>
-    rowOfLine(l, { invoiceId, clientId, position: ++position, unit: unitOf(l, units) }),
-  );
-  const totals = totalsOf([...existingLines, ...newRows], {
-    discountKind: invoice.discountKind,
-    discountValue: invoice.discountValue,
-    taxRateBp: ctx.client.taxRateBp,
-  });
-  const byKey = new Map(totals.lines.map((t) => [t.key, t]));
-  await insertLines(tx, { id: invoiceId, status: 'draft', clientId }, newRows, ctx.now, byKey);
-  await writeTotals(
-    tx,
-    invoiceId,
-    existingLines,
-    totals,
-    { buyer: buyerOf(ctx.client), taxRateBp: ctx.client.taxRateBp },
-    ctx.now,
-  );
-
-  const claimed = plan.lines.flatMap((l) =>
-    l.kind === 'work' && state.entries.get(l.entryId)?.billable ? [l.entryId] : [],
-  );
-  await ports.time.attachToInvoice(tx, { invoiceId, clientId, entryIds: claimed }, ctx.now);
-
-  const amountAdded = plan.lines.reduce((s, l) => s + l.amount, 0);
-  await recordAudit(tx, {
-    action: existing ? 'bill_run_update' : 'bill_run_create',
-    entityType: 'invoice',
-    entityId: invoiceId,
-    clientId,
-    changes: {
-      period: ctx.period,
-      runId: ctx.runId,
-      linesAdded: plan.lines.length,
-      amountAdded,
+        subtotal: totals.subtotal,
+        discountTotal: totals.discount,
+        netTotal: totals.net,
+        taxTotal: totals.tax,
+        total: totals.total,
+        createdAt: now,
+        updatedAt: now,
+      });
+    lineWrites.push({
+      invoice: { id: invoiceId, status: 'draft', clientId },
+      lines: rows,
+      totals: new Map(totals.lines.map((t) => [t.key, t])),
+    });
+    claims.push({
+      invoiceId,
+      clientId,
+      entryIds: lines.flatMap((l) => (l.kind === 'work' ? l.entryIds : [])),
+    });
+    outcomes.push({
+      clientId,
+      clientName: ctx.client.name,
+      outcome: existing ? 'updated' : 'created',
+      invoiceId,
+      linesAdded: lines.length,
+      amountAdded: amountOf(lines),
       total: totals.total,
-    },
-  });
-  return {
-    ...base,
-    outcome: existing ? 'updated' : 'created',
-    invoiceId,
-    linesAdded: plan.lines.length,
-    amountAdded,
-    total: totals.total,
-    skippedEntries: plan.skipped,
-  };
+      skippedEntries: state.plan.skipped,
+    });
+  }
+  if (created.length) await tx.insert(invoices).values(created);
+  await insertLinesOf(tx, lineWrites, now);
+  for (const { state, invoiceId, totals } of topped)
+    await writeTotals(
+      tx,
+      invoiceId,
+      state.existingLines,
+      totals,
+      { buyer: buyerOf(state.ctx.client), taxRateBp: state.ctx.client.taxRateBp },
+      now,
+    );
+  await ports.time.attachToInvoices(tx, claims);
+  const ctx = currentContext();
+  await recordAuditOf(
+    tx,
+    outcomes
+      .filter((o) => o.outcome === 'created' || o.outcome === 'updated')
+      .map((o) => ({
+        ctx,
+        entry: {
+          action: o.outcome === 'created' ? 'bill_run_create' : 'bill_run_update',
+          entityType: 'invoice',
+          entityId: o.invoiceId!,
+          clientId: o.clientId,
+          changes: {
+            period: ctxs[0]!.period,
+            runId: ctxs[0]!.runId,
+            linesAdded: o.linesAdded,
+            amountAdded: o.amountAdded,
+            total: o.total,
+          },
+        },
+      })),
+  );
+  return outcomes;
 }

@@ -1,5 +1,5 @@
 /**
- * Billing runs: one draft invoice per client and period, each client in its own transaction
+ * Billing runs: one draft invoice per client and period, a few clients to a transaction
  * (billing-run.client.ts), so a run stopped part way leaves every client either billed whole or not
  * at all, and running again finishes the job. A real run is recorded in billing_runs with its
  * progress; a dry run reads the same things, writes nothing and answers what would be billed.
@@ -15,11 +15,11 @@ import { billingRules, fromBillingError } from './billing.errors.js';
 import type { BillingClient, BillingPorts } from './billing.ports.js';
 import { billingRuns } from './billing.tables.js';
 import {
-  billClient,
+  billClients,
   type ClientRunContext,
   type ClientRunOutcome,
   countedSources,
-  planClient,
+  planClients,
 } from './billing-run.client.js';
 import { readSettings } from './settings.service.js';
 
@@ -31,10 +31,10 @@ export type RunOptions = {
   trigger: 'api' | 'cli' | 'schedule';
   onProgress?: (p: RunProgress) => void;
   /**
-   * Test hook: milliseconds to wait after each client is billed, so a test can kill a run part way
-   * (the CLI reads KEEL_BILLING_PAUSE_MS). Never set in production.
+   * Test hook: milliseconds to wait after each transaction of clients is billed, so a test can kill
+   * a run part way (the CLI reads KEEL_BILLING_PAUSE_MS). Never set in production.
    */
-  pauseBetweenClientsMs?: number;
+  pauseBetweenBatchesMs?: number;
   now?: Date;
 };
 
@@ -59,6 +59,14 @@ export type RunResult = {
 
 /** Clients whose agreements are read together: one query for many clients. */
 const batchSize = 100;
+
+/**
+ * Clients billed in one transaction: enough that a run over thousands of clients costs a few
+ * statements per batch, few enough that each lane gets several batches to spread the work (and a
+ * run of a few dozen clients still commits client by client, two or three at a time).
+ */
+const clientsPerTransaction = (clients: number, lanes: number) =>
+  Math.max(1, Math.min(50, Math.ceil(clients / (lanes * 4))));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -146,11 +154,38 @@ export function createBillingRunService(db: Db, ports: BillingPorts, opts: { con
         o.onProgress?.({ done: result.clientsDone, total: result.clientsTotal, client: outcome });
       };
 
+      const failed = (client: BillingClient, err: unknown): ClientRunOutcome => ({
+        clientId: client.id,
+        clientName: client.name,
+        outcome: 'failed',
+        invoiceId: null,
+        linesAdded: 0,
+        amountAdded: 0,
+        total: null,
+        reason: problemText(err),
+      });
+      const lanes = input.dryRun ? 1 : opts.concurrency;
+      const perTransaction = clientsPerTransaction(clients.length, lanes);
+      /** Bills the clients in one transaction; when that fails, each client in its own. */
+      const bill = async (ctxs: ClientRunContext[]) => {
+        try {
+          return await db.transaction((tx) => billClients(tx, ports, ctxs));
+        } catch (err) {
+          if (ctxs.length === 1) return [failed(ctxs[0]!.client, err)];
+          const one: ClientRunOutcome[] = [];
+          for (const ctx of ctxs) one.push(...(await bill([ctx])));
+          return one;
+        }
+      };
+
       try {
         for (let i = 0; i < clients.length; i += batchSize) {
           const batch = clients.slice(i, i + batchSize);
           const agreements = await ports.agreements(batch.map((c) => c.id));
-          await inParallel(batch, input.dryRun ? 1 : opts.concurrency, async (client) => {
+          const ctxs: ClientRunContext[] = [];
+          const counting: ClientRunOutcome[] = [];
+          // Counts come from other modules' services, on their own connections: read before any transaction.
+          await inParallel(batch, lanes, async (client) => {
             const own = agreements.get(client.id) ?? [];
             const ctx: ClientRunContext = {
               period,
@@ -165,24 +200,27 @@ export function createBillingRunService(db: Db, ports: BillingPorts, opts: { con
             try {
               const sources = countedSources(own);
               if (sources.size) ctx.counts = await ports.counts(client.id, sources, now);
-              record(
-                input.dryRun
-                  ? await planClient(db, ports, ctx)
-                  : await db.transaction((tx) => billClient(tx, ports, ctx)),
-              );
+              ctxs.push(ctx);
             } catch (err) {
-              record({
-                clientId: client.id,
-                clientName: client.name,
-                outcome: 'failed',
-                invoiceId: null,
-                linesAdded: 0,
-                amountAdded: 0,
-                total: null,
-                reason: problemText(err),
-              });
+              counting.push(failed(client, err));
             }
-            if (o.pauseBetweenClientsMs) await sleep(o.pauseBetweenClientsMs);
+          });
+          for (const outcome of counting) record(outcome);
+          // In the clients' order, whatever order their counts came back in.
+          const order = new Map(batch.map((c, k) => [c.id, k]));
+          ctxs.sort((a, b) => order.get(a.client.id)! - order.get(b.client.id)!);
+          const groups: ClientRunContext[][] = [];
+          for (let j = 0; j < ctxs.length; j += perTransaction)
+            groups.push(ctxs.slice(j, j + perTransaction));
+          await inParallel(groups, lanes, async (group) => {
+            let outcomes: ClientRunOutcome[];
+            try {
+              outcomes = input.dryRun ? await planClients(db, ports, group) : await bill(group);
+            } catch (err) {
+              outcomes = group.map((ctx) => failed(ctx.client, err));
+            }
+            for (const outcome of outcomes) record(outcome);
+            if (o.pauseBetweenBatchesMs) await sleep(o.pauseBetweenBatchesMs);
           });
           if (result.id)
             await db.update(billingRuns).set(progressColumns()).where(eq(billingRuns.id, result.id));

@@ -4,6 +4,7 @@
  */
 import type { ClientAgreement, QuantityCounts, WorkTypeBilling } from '../../domain/billing/index.js';
 import type { AccessScope } from '../../platform/auth/principal.js';
+import type { DbOrTx } from '../../platform/db/store.js';
 import type { TimeService } from '../time/index.js';
 
 export type BillingClient = {
@@ -31,6 +32,14 @@ export type BillingPorts = {
   counts(clientId: string, sources: ReadonlySet<CountedSource>, at: Date): Promise<QuantityCounts>;
   /** Every work type (inactive too: old entries still name them) with its billing rule. */
   workTypes(): Promise<WorkTypeBilling[]>;
+  /**
+   * '#123 Printer offline' for each ticket id found: how an invoice names the ticket its work was on.
+   * Read in the caller's transaction.
+   */
+  ticketHeadings(ticketIds: readonly string[], tx: DbOrTx): Promise<Map<string, string>>;
   /** The time module's billing functions (they run in the caller's transaction). */
-  time: Pick<TimeService, 'listUninvoiced' | 'listPendingApproval' | 'attachToInvoice' | 'detachFromInvoice'>;
+  time: Pick<
+    TimeService,
+    'listUninvoiced' | 'listPendingApproval' | 'attachToInvoices' | 'detachFromInvoice'
+  >;
 };

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildClient,
@@ -10,7 +10,6 @@ import {
   useTestApp,
 } from '../../../test/support/app.js';
 import { storeKinds } from '../../../test/support/stores.js';
-import { timeEntries } from '../time/time.tables.js';
 import { billingRuns, invoiceLines, invoices } from './billing.tables.js';
 
 /**
@@ -187,11 +186,15 @@ describe.each(storeKinds)('billing on %s', (kind) => {
     ]);
     // 325.00 + 65.00
     expect(work).toMatchObject({ subtotal: 32_500, taxTotal: 6_500, total: 39_000, paymentTermsDays: 30 });
-    const claimed = await t.current.store.db
-      .select()
-      .from(timeEntries)
-      .where(eq(timeEntries.clientId, hourly));
-    for (const e of claimed.filter((c) => entries.includes(c.id))) expect(e.invoiceId).toBe(work.id);
+    const claimed = await api(
+      'GET',
+      `/api/v1/time-entries?client_id=${hourly}&invoiced=true`,
+      undefined,
+      manager,
+    );
+    expect(claimed.json().items.map((e: any) => [e.id, e.invoiceId, e.locked])).toEqual(
+      entries.map((id) => [id, work.id, 'invoiced']),
+    );
   });
 
   it('running a period again changes nothing', async () => {
@@ -455,17 +458,34 @@ describe.each(storeKinds)('billing on %s', (kind) => {
       outcome: 'created',
       amountAdded: 3_000,
     });
+    // Both entries are the same work, so one line; it keeps each day's draw for the block's ledger.
     const invoice = await invoiceOf(block, '2026-04');
     expect(
       invoice.lines.map((l: any) => [
-        l.timeEntryId,
+        l.quantity,
+        l.detail.entries,
         l.detail.drawnMinutes,
         l.detail.overageMinutes,
+        l.detail.draws,
         l.amount,
       ]),
     ).toEqual([
-      [first, 90, 0, 0],
-      [second, 30, 15, 3_000],
+      [
+        2.25,
+        2,
+        120,
+        15,
+        [
+          { date: '2026-03-16', minutes: 90, amount: 0 },
+          { date: '2026-03-18', minutes: 30, amount: 0 },
+        ],
+        3_000,
+      ],
+    ]);
+    const onInvoice = await api('GET', `/api/v1/time-entries?client_id=${block}&invoiced=true`);
+    expect(onInvoice.data.items.map((e: any) => [e.id, e.invoiceId])).toEqual([
+      [first, invoice.id],
+      [second, invoice.id],
     ]);
     expect((await run('2026-04', { clientId: block })).data.clients[0]).toMatchObject({
       outcome: 'unchanged',

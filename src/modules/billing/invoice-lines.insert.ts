@@ -1,8 +1,7 @@
 /**
- * Writes an invoice's new lines in one statement. A billing run writes hundreds of thousands of
- * lines, so each row travels as a positional JSON array (no column names repeated per row), what
- * every line of the invoice shares — the invoice, its status, the client, the instant — is sent
- * once, and the rows are built straight from the lines and their totals, with no copies between.
+ * Writes invoices' new lines in one statement. A billing run writes tens of thousands of lines, so
+ * each row travels as a positional JSON array (no column names repeated per row), the instant is
+ * sent once, and the rows are built straight from the lines and their totals, with no copies between.
  */
 import { sql } from 'drizzle-orm';
 import type { LineTotals } from '../../domain/billing/index.js';
@@ -21,6 +20,9 @@ type Totals = Pick<LineTotals, 'lineDiscount' | 'invoiceDiscount' | 'net' | 'tax
 
 /** Columns and casts, in the order positionalRow writes them (after the id at 0). */
 const columns: [string, string][] = [
+  ['invoice_id', 'uuid'],
+  ['invoice_status', 'text'],
+  ['client_id', 'uuid'],
   ['position', 'int'],
   ['key', 'text'],
   ['kind', 'text'],
@@ -48,9 +50,14 @@ const columns: [string, string][] = [
   ['taxable', 'boolean'],
 ];
 
-function positionalRow(l: LineToWrite, t: Totals) {
+type InvoiceOfLines = { id: string; status: NewInvoiceLine['invoiceStatus']; clientId: string };
+
+function positionalRow(invoice: InvoiceOfLines, l: LineToWrite, t: Totals) {
   return [
     newId(),
+    invoice.id,
+    invoice.status,
+    invoice.clientId,
     l.position,
     l.key,
     l.kind,
@@ -98,21 +105,32 @@ const ownTotals = (l: LineToWrite): Totals => ({
   gross: l.gross ?? l.amount,
 });
 
-/**
- * Inserts `lines` on the invoice. Each line's totals are taken from `totals` (the invoice's, by
- * line key) when given, else from the line itself.
- */
-export async function insertLines(
+/** Lines to add to one invoice; each line's totals are taken from `totals` (the invoice's, by line key) when given, else from the line itself. */
+export type LinesOfInvoice = {
+  invoice: InvoiceOfLines;
+  lines: readonly LineToWrite[];
+  totals?: ReadonlyMap<string, Totals>;
+};
+
+/** Inserts the lines of each invoice, all in one statement. */
+export async function insertLinesOf(tx: DbOrTx, groups: readonly LinesOfInvoice[], now: Date): Promise<void> {
+  const rows = groups.flatMap(({ invoice, lines, totals }) =>
+    lines.map((l) => positionalRow(invoice, l, totals?.get(l.key) ?? ownTotals(l))),
+  );
+  if (!rows.length) return;
+  await tx.execute(sql`
+    insert into invoice_lines (created_at, updated_at, ${names})
+    select ${now}, ${now}, ${values}
+    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) r`);
+}
+
+/** Inserts `lines` on the invoice (see LinesOfInvoice for their totals). */
+export function insertLines(
   tx: DbOrTx,
-  invoice: { id: string; status: NewInvoiceLine['invoiceStatus']; clientId: string },
+  invoice: InvoiceOfLines,
   lines: readonly LineToWrite[],
   now: Date,
   totals?: ReadonlyMap<string, Totals>,
 ): Promise<void> {
-  if (!lines.length) return;
-  const rows = lines.map((l) => positionalRow(l, totals?.get(l.key) ?? ownTotals(l)));
-  await tx.execute(sql`
-    insert into invoice_lines (invoice_id, invoice_status, client_id, created_at, updated_at, ${names})
-    select ${invoice.id}::uuid, ${invoice.status}, ${invoice.clientId}::uuid, ${now}, ${now}, ${values}
-    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) r`);
+  return insertLinesOf(tx, [{ invoice, lines, totals }], now);
 }

@@ -7,15 +7,21 @@
 import type {
   AgreementCharge,
   BillingLine,
+  DatedDraw,
   LineTotals,
   RecordedDraw,
   RecurringAdjustment,
   RecurringCharge,
+  WorkGroupLine,
+  WorkLine,
 } from '../../domain/billing/index.js';
 import type { invoiceLines } from './billing.tables.js';
 
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
 export type NewInvoiceLine = typeof invoiceLines.$inferInsert;
+
+/** A line as it goes on an invoice: work grouped (groupWorkLines), everything else as the rules said. */
+export type InvoiceLineInput = Exclude<BillingLine, WorkLine> | WorkGroupLine;
 
 const unitNames: Record<string, string | null> = {
   per_user: 'user',
@@ -25,13 +31,13 @@ const unitNames: Record<string, string | null> = {
 };
 
 /** What one of a line's quantity is, for the document: 'user', 'hour' … or null. */
-export function unitOf(line: BillingLine, agreementUnits: ReadonlyMap<string, string>): string | null {
+export function unitOf(line: InvoiceLineInput, agreementUnits: ReadonlyMap<string, string>): string | null {
   if (line.kind === 'work') return 'hour';
   if (line.kind === 'charge') return null;
   return unitNames[agreementUnits.get(`${line.agreementId}:${line.lineId}`) ?? 'flat'] ?? null;
 }
 
-function detailOf(line: BillingLine): Record<string, unknown> {
+function detailOf(line: InvoiceLineInput): Record<string, unknown> {
   switch (line.kind) {
     case 'recurring':
       return { role: line.role, quantitySource: line.quantitySource, prorated: line.prorated };
@@ -44,6 +50,7 @@ function detailOf(line: BillingLine): Record<string, unknown> {
         outcomeKind: line.outcomeKind,
         ruleCode: line.ruleCode,
         workType: line.workType,
+        entries: line.entryIds.length,
         workedMinutes: line.workedMinutes,
         billedMinutes: line.billedMinutes,
         afterHoursMinutes: line.afterHoursMinutes,
@@ -52,6 +59,7 @@ function detailOf(line: BillingLine): Record<string, unknown> {
         drawnMinutes: line.drawnMinutes,
         drawnAmount: line.drawnAmount,
         overageMinutes: line.overageMinutes,
+        draws: line.draws,
         note: line.note,
       };
     case 'charge':
@@ -61,7 +69,7 @@ function detailOf(line: BillingLine): Record<string, unknown> {
 
 /** A new row for a rule's line; its totals (discount shares, tax) are set by the caller. */
 export function rowOfLine(
-  line: BillingLine,
+  line: InvoiceLineInput,
   at: { invoiceId: string; clientId: string; position: number; unit: string | null },
 ): Omit<NewInvoiceLine, 'net' | 'gross'> & { taxable: boolean; discountKind: null; discountValue: null } {
   const cycle = line.kind === 'recurring' || line.kind === 'adjustment' ? line.cycle : null;
@@ -75,7 +83,8 @@ export function rowOfLine(
     description: line.description,
     agreementId: 'agreementId' in line ? line.agreementId : null,
     agreementLineId: 'lineId' in line ? line.lineId : null,
-    timeEntryId: line.kind === 'work' ? line.entryId : null,
+    // A line of several entries names none; time_entry_invoices says which entries it holds.
+    timeEntryId: line.kind === 'work' && line.entryIds.length === 1 ? line.entryIds[0]! : null,
     chargeId: line.kind === 'charge' ? line.chargeId : null,
     creditsLineId: null,
     cycleFrom: cycle?.from ?? null,
@@ -140,13 +149,18 @@ export function chargeOfRow(row: InvoiceLineRow): AgreementCharge | null {
   } satisfies RecurringAdjustment;
 }
 
-/** What an invoiced work line drew from a block or retainer; null when it drew nothing. */
-export function drawOfRow(
-  row: Pick<InvoiceLineRow, 'agreementId' | 'fromDate' | 'detail'>,
-): RecordedDraw | null {
-  const d = row.detail as { drawnMinutes?: number; drawnAmount?: number };
-  const minutes = d.drawnMinutes ?? 0;
-  const amount = d.drawnAmount ?? 0;
-  if (!row.agreementId || !row.fromDate || (minutes === 0 && amount === 0)) return null;
-  return { agreementId: row.agreementId, date: row.fromDate, minutes, amount };
+/**
+ * What an invoiced work line drew from a block or retainer, by date. Lines written one per entry
+ * (before work was grouped) say it in their own fields.
+ */
+export function drawsOfRow(row: Pick<InvoiceLineRow, 'agreementId' | 'fromDate' | 'detail'>): RecordedDraw[] {
+  const d = row.detail as { draws?: DatedDraw[]; drawnMinutes?: number; drawnAmount?: number };
+  if (!row.agreementId) return [];
+  const agreementId = row.agreementId;
+  const dated = d.draws ?? [
+    { date: row.fromDate ?? '', minutes: d.drawnMinutes ?? 0, amount: d.drawnAmount ?? 0 },
+  ];
+  return dated
+    .filter((x) => x.date && (x.minutes !== 0 || x.amount !== 0))
+    .map((x) => ({ agreementId, date: x.date, minutes: x.minutes, amount: x.amount }));
 }

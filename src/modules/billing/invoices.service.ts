@@ -291,7 +291,7 @@ export function createInvoicesService(db: Db, ports: BillingPorts) {
           .update(invoices)
           .set({ status: 'void', voidedAt: now, voidReason: reason, updatedAt: now })
           .where(eq(invoices.id, invoice.id));
-        const released = await ports.time.detachFromInvoice(tx, invoice.id, now);
+        const released = await ports.time.detachFromInvoice(tx, invoice.id);
         await recordAudit(tx, {
           action: 'void',
           entityType: 'invoice',
@@ -309,10 +309,10 @@ export function createInvoicesService(db: Db, ports: BillingPorts) {
     },
 
     /** Deletes a draft; its time entries and charges wait for the next run. */
-    async discardDraft(id: string, now = new Date()) {
+    async discardDraft(id: string) {
       await onInvoice(id, async (tx, invoice) => {
         assertInvoiceAllows(invoice.status, 'discard');
-        const released = await ports.time.detachFromInvoice(tx, invoice.id, now);
+        const released = await ports.time.detachFromInvoice(tx, invoice.id);
         await tx.delete(invoices).where(inArray(invoices.id, [invoice.id]));
         await recordAudit(tx, {
           action: 'discard',

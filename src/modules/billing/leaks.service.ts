@@ -62,31 +62,32 @@ export function createLeaksService(db: Db, ports: BillingPorts) {
         ).map((r) => r.clientId),
       );
       const unbilledWork = [];
-      for (const client of clients) {
-        // Dates are the client's: a 14-hour margin past UTC midnight takes in every zone's day.
-        const entries = await ports.time.listUninvoiced({
-          clientId: client.id,
-          from: new Date(0),
-          to: new Date(dayAfter(end).getTime() + 14 * hour),
+      // Dates are the client's: a 14-hour margin past UTC midnight takes in every zone's day.
+      const entries = await ports.time.listUninvoiced({
+        clientIds: ids,
+        from: new Date(0),
+        to: new Date(dayAfter(end).getTime() + 14 * hour),
+      });
+      // In the clients' order (by name), each client's oldest first.
+      const order = new Map(ids.map((id, i) => [id, i]));
+      entries.sort((a, b) => order.get(a.clientId)! - order.get(b.clientId)!);
+      for (const e of entries) {
+        if (e.workDate > end) continue;
+        const reason =
+          e.workDate >= start
+            ? `work of ${period}: billed in arrears by the next period's run`
+            : issued.has(e.clientId)
+              ? `the ${period} invoice is issued: billed by the next run`
+              : `waiting for the ${period} run`;
+        unbilledWork.push({
+          entryId: e.id,
+          clientId: e.clientId,
+          workDate: e.workDate,
+          minutes: e.minutes,
+          workType: e.workType,
+          amount: e.amount,
+          reason,
         });
-        for (const e of entries) {
-          if (e.workDate > end) continue;
-          const reason =
-            e.workDate >= start
-              ? `work of ${period}: billed in arrears by the next period's run`
-              : issued.has(client.id)
-                ? `the ${period} invoice is issued: billed by the next run`
-                : `waiting for the ${period} run`;
-          unbilledWork.push({
-            entryId: e.id,
-            clientId: client.id,
-            workDate: e.workDate,
-            minutes: e.minutes,
-            workType: e.workType,
-            amount: e.amount,
-            reason,
-          });
-        }
       }
 
       const pending = await ports.time.listPendingApproval({

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { priorityOf } from '../../domain/sla/priority.js';
 import { initialStatus, phaseOf, transitionProblem, type Workflow } from '../../domain/tickets/workflow.js';
 import { diff, recordAudit } from '../../platform/audit/audit.js';
@@ -246,6 +246,20 @@ export function createTicketsService(db: Db, ports: TicketPorts) {
     async get(scope: AccessScope, id: string) {
       const row = await findTicket(db, scope, id);
       return present(db, row, scope, await slaOf(row));
+    },
+
+    /**
+     * '#123 Printer offline' for each ticket found, by id: how other modules name tickets. Read in
+     * the caller's transaction when given one.
+     */
+    async headings(ids: readonly string[], tx: DbOrTx = db): Promise<Map<string, string>> {
+      const unique = [...new Set(ids)];
+      if (!unique.length) return new Map();
+      const rows = await tx
+        .select({ id: tickets.id, number: tickets.number, subject: tickets.subject })
+        .from(tickets)
+        .where(inArray(tickets.id, unique));
+      return new Map(rows.map((r) => [r.id, `#${r.number} ${r.subject}`]));
     },
 
     async list(scope: AccessScope, query: TicketListQuery, me: string | null) {

@@ -9,7 +9,7 @@ import { createTimerService } from './timer.service.js';
 export type { TimePorts } from './time.ports.js';
 export type { TimeEntry } from './time.presenters.js';
 export type { Caller, TimeService } from './time.service.js';
-export type { BillableEntry, StartRange } from './time-billing.js';
+export type { BillableEntry, Claim, StartRange } from './time-billing.js';
 export type { ImportedEntry, TimeImport } from './time-import.js';
 export type { TimerService } from './timer.service.js';
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Drawn } from '../../domain/time/balances.js';
 import { type TimeEntryStatus, timeEntryStatuses } from '../../domain/time/workflow.js';
@@ -6,9 +6,23 @@ import type { DbOrTx } from '../../platform/db/store.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../../platform/http/pagination.js';
 import type { TimeEntryListQuery } from './time.schemas.js';
-import { timeEntries } from './time.tables.js';
+import { timeEntries, timeEntryInvoices } from './time.tables.js';
 
-export type TimeEntryRow = typeof timeEntries.$inferSelect;
+/** An entry with the invoice it stands on (time_entry_invoices), as every reader of entries sees it. */
+export type TimeEntryRow = typeof timeEntries.$inferSelect & { invoiceId: string | null };
+
+const invoiceIdOf = sql<
+  string | null
+>`(select ${timeEntryInvoices.invoiceId} from ${timeEntryInvoices} where ${timeEntryInvoices.timeEntryId} = ${timeEntries.id})`;
+
+/** The columns of an entry and its invoice, for `select(entryColumns).from(timeEntries)`. */
+export const entryColumns = { ...getTableColumns(timeEntries), invoiceId: invoiceIdOf };
+
+/**
+ * A row just written: only entries on no invoice can be written (invoiced ones are approved, and
+ * approved ones are locked), so its invoice is none.
+ */
+export const written = (row: typeof timeEntries.$inferSelect): TimeEntryRow => ({ ...row, invoiceId: null });
 
 /**
  * Serialises writes that read before they write under one key (a technician's overlaps, a client's
@@ -19,7 +33,7 @@ export async function lockKey(tx: DbOrTx, key: string) {
 }
 
 export async function findEntry(tx: DbOrTx, id: string, forUpdate = false): Promise<TimeEntryRow> {
-  const q = tx.select().from(timeEntries).where(eq(timeEntries.id, id));
+  const q = tx.select(entryColumns).from(timeEntries).where(eq(timeEntries.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('NOT_FOUND', 'Time entry', id);
   return row;
@@ -34,7 +48,7 @@ export async function overlappingEntry(
   excludeId: string | null,
 ): Promise<TimeEntryRow | null> {
   const [row] = await tx
-    .select()
+    .select(entryColumns)
     .from(timeEntries)
     .where(
       and(
@@ -103,14 +117,16 @@ export async function listEntries(
   if (query.to) where.push(lt(timeEntries.startedAt, new Date(query.to)));
   if (query.billable !== undefined) where.push(eq(timeEntries.billable, query.billable));
   if (query.invoiced !== undefined)
-    where.push(query.invoiced ? isNotNull(timeEntries.invoiceId) : isNull(timeEntries.invoiceId));
+    where.push(
+      sql`${query.invoiced ? sql`` : sql`not `}exists (select 1 from ${timeEntryInvoices} where ${timeEntryInvoices.timeEntryId} = ${timeEntries.id} and ${timeEntryInvoices.invoiceId} is not null)`,
+    );
   if (query.updated_since) where.push(gte(timeEntries.updatedAt, new Date(query.updated_since)));
   if (query.cursor) {
     const [startedAt, id] = decodeCursor(query.cursor, Cursor);
     where.push(sql`(${timeEntries.startedAt}, ${timeEntries.id}) > (${new Date(startedAt)}, ${id}::uuid)`);
   }
   const rows = await tx
-    .select()
+    .select(entryColumns)
     .from(timeEntries)
     .where(and(...where))
     .orderBy(asc(timeEntries.startedAt), asc(timeEntries.id))

@@ -6,10 +6,10 @@ import type { Db, Tx } from '../../platform/db/store.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { TimePorts } from './time.ports.js';
 import { presentEntry } from './time.presenters.js';
-import { findEntry, listEntries, type TimeEntryRow } from './time.queries.js';
+import { entryColumns, findEntry, listEntries, type TimeEntryRow, written } from './time.queries.js';
 import type { CreateTimeEntryInput, TimeEntryListQuery, UpdateTimeEntryInput } from './time.schemas.js';
 import { timeEntries } from './time.tables.js';
-import { createTimeBilling } from './time-billing.js';
+import { createTimeBilling, queueForBilling } from './time-billing.js';
 import { checkOverlap, entitlementColumns, type Override, overrideOf } from './time-entry-decide.js';
 import { type Draft, draftOf, type WorkInput } from './time-entry-draft.js';
 
@@ -17,7 +17,7 @@ import { type Draft, draftOf, type WorkInput } from './time-entry-draft.js';
 export type Caller = { userId: string; canApprove: boolean };
 
 /** What an audit row says about an entry. */
-const audited = (row: TimeEntryRow) => ({
+const audited = (row: Omit<TimeEntryRow, 'invoiceId'>) => ({
   technicianId: row.technicianId,
   ticketId: row.ticketId,
   projectRef: row.projectRef,
@@ -82,7 +82,7 @@ export function createTimeService(db: Db, ports: TimePorts) {
       clientId: row!.clientId,
       changes: audited(row!),
     });
-    return row!;
+    return written(row!);
   }
 
   async function reviewMany(
@@ -95,11 +95,11 @@ export function createTimeService(db: Db, ports: TimePorts) {
     const unique = [...new Set(ids)];
     return db.transaction(async (tx) => {
       const rows = await tx
-        .select()
+        .select(entryColumns)
         .from(timeEntries)
         .where(inArray(timeEntries.id, unique))
         .orderBy(asc(timeEntries.id))
-        .for('update');
+        .for('update', { of: timeEntries });
       const missing = unique.filter((id) => !rows.some((r) => r.id === id));
       if (missing.length)
         throw new AppError('NOT_FOUND', `No time entry ${missing.join(', ')}.`, [
@@ -135,11 +135,14 @@ export function createTimeService(db: Db, ports: TimePorts) {
                 reviewedAt: now,
                 rejectionReason: reason ?? null,
               };
-      const updated = await tx
-        .update(timeEntries)
-        .set({ ...set, updatedAt: now })
-        .where(inArray(timeEntries.id, unique))
-        .returning();
+      const updated = (
+        await tx
+          .update(timeEntries)
+          .set({ ...set, updatedAt: now })
+          .where(inArray(timeEntries.id, unique))
+          .returning()
+      ).map(written);
+      if (action === 'approve') await queueForBilling(tx, updated);
       const ctx = currentContext();
       await recordAuditOf(
         tx,
@@ -268,7 +271,8 @@ export function createTimeService(db: Db, ports: TimePorts) {
             updatedAt: now,
           })
           .where(inArray(timeEntries.id, [id]))
-          .returning();
+          .returning()
+          .then((rows) => rows.map(written));
         await recordAudit(tx, {
           action: 'update',
           entityType: 'time_entry',

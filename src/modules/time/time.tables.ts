@@ -98,8 +98,10 @@ export const timeEntries = pgTable(
  * Approved work as billing sees it: a row for each approved entry that bills or draws from a block or
  * retainer, written when it is approved, holding the invoice it is on (billing claims and releases it
  * through time-billing.ts). Its own narrow table, so that a run claiming hundreds of thousands of
- * entries writes rows of four columns and two indexes rather than time entries' wide rows and nine
- * indexes; and the primary key means an entry stands on one invoice at most.
+ * entries writes rows of four columns and one index besides its key rather than time entries' wide rows and nine
+ * indexes; and the primary key means an entry stands on one invoice at most. Nothing indexes the
+ * invoice: each claimed row would pay for it, while only voiding a draft looks entries up by invoice
+ * (a scan of these narrow rows).
  */
 export const timeEntryInvoices = pgTable(
   'time_entry_invoices',
@@ -114,12 +116,7 @@ export const timeEntryInvoices = pgTable(
   },
   (t) => [
     // What a billing run reads: a client's work waiting, by start.
-    index('time_entry_invoices_waiting_idx')
-      .on(t.clientId, t.startedAt)
-      .where(sql`invoice_id is null`),
-    index('time_entry_invoices_invoice_idx')
-      .on(t.invoiceId)
-      .where(sql`invoice_id is not null`),
+    index('time_entry_invoices_waiting_idx').on(t.clientId, t.startedAt).where(sql`invoice_id is null`),
   ],
 );
 

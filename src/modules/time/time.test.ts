@@ -674,7 +674,7 @@ describe.each(storeKinds)('time entries on %s', (kind) => {
 
       const billing = t.current.keel.time.service;
       const range = {
-        clientId: client,
+        clientIds: [client],
         from: new Date('2026-03-01T00:00:00+01:00'),
         to: new Date('2026-04-01T00:00:00+02:00'),
       };
@@ -688,13 +688,13 @@ describe.each(storeKinds)('time entries on %s', (kind) => {
           outcomeKind: 'time_materials',
         }),
       ]);
-      const waiting = await billing.listPendingApproval(range);
+      const waiting = await billing.listPendingApproval({ ...range, clientId: client });
       expect(waiting.map((e) => e.id)).toEqual([pending]);
 
       const invoiceId = '01900000-0000-7000-8000-00000000f001';
       const db = t.current.store.db;
       await db.transaction((tx) =>
-        billing.attachToInvoice(tx, { invoiceId, clientId: client, entryIds: [march] }),
+        billing.attachToInvoices(tx, [{ invoiceId, clientId: client, entryIds: [march] }]),
       );
       expect(await billing.listUninvoiced(range)).toEqual([]);
       const locked = await api('GET', `/api/v1/time-entries/${march}`, undefined, tech);
@@ -705,11 +705,9 @@ describe.each(storeKinds)('time entries on %s', (kind) => {
       for (const entryIds of [[march], [pending], [overridden], [april, march]])
         await expect(
           db.transaction((tx) =>
-            billing.attachToInvoice(tx, {
-              invoiceId: '01900000-0000-7000-8000-00000000f002',
-              clientId: client,
-              entryIds,
-            }),
+            billing.attachToInvoices(tx, [
+              { invoiceId: '01900000-0000-7000-8000-00000000f002', clientId: client, entryIds },
+            ]),
           ),
         ).rejects.toMatchObject({ code: 'CONFLICT' });
       expect((await api('GET', `/api/v1/time-entries/${april}`, undefined, tech)).data.invoiceId).toBeNull();
