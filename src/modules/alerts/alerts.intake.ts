@@ -21,9 +21,16 @@ import { createBatcher } from '../../platform/db/batcher.js';
 import { sqlState } from '../../platform/db/errors.js';
 import type { Db } from '../../platform/db/store.js';
 import type { AlertPorts } from './alerts.ports.js';
-import { keyOf, latestAlerts, linkedTicketOf, lockFingerprints, recordOf } from './alerts.records.js';
+import {
+  type Known,
+  keyOf,
+  latestAlerts,
+  linkedTicketOf,
+  lockFingerprints,
+  recordOf,
+} from './alerts.records.js';
 import type { AlertSettingsStore, IntakeSnapshot } from './alerts.settings.js';
-import { AlertWrites, type Placement, type Working } from './alerts.writer.js';
+import { AlertWrites, type Placement, StaleState, type Working } from './alerts.writer.js';
 
 export type IntakeBatch = {
   /** `alertmanager`, or `alertmanager:<name>` for one of several instances. */
@@ -41,6 +48,9 @@ type Queued = IntakeBatch & { ctx: RequestContext | undefined; placements: Mappi
 const retryable = (err: unknown) => ['40P01', '40001'].includes(sqlState(err) ?? '');
 
 const identityKey = (identity: Identity) => JSON.stringify(identity);
+
+/** Live alerts whose state intake holds in memory: enough for every alert a large estate has firing. */
+const knownLimit = 20_000;
 
 export function createIntake(deps: {
   db: Db;
@@ -90,6 +100,20 @@ export function createIntake(deps: {
     );
   }
 
+  /**
+   * The live alerts this process last wrote or read, with their row versions, most recently used
+   * last: a repeat of one of them is decided on this state, which the batch's write checks against
+   * the stored versions (StaleState when another writer changed it: the batch is decided again on
+   * what is read), so it costs no read. Resolved alerts are not kept: a new alert of their
+   * fingerprint could be written without touching their row.
+   */
+  const known = new Map<string, Known>();
+  const remember = (key: string, k: Known) => {
+    known.delete(key);
+    known.set(key, k);
+    if (known.size > knownLimit) known.delete(known.keys().next().value!);
+  };
+
   async function decideAll(
     items: Queued[],
     snap: IntakeSnapshot,
@@ -101,12 +125,24 @@ export function createIntake(deps: {
           integration: item.integration,
           fingerprint: e.fingerprint,
         });
+    const held = new Map<string, Known>();
+    const unknown: { integration: string; fingerprint: string }[] = [];
+    for (const [key, k] of keys) {
+      const k2 = known.get(key);
+      if (k2) held.set(key, k2);
+      else unknown.push(k);
+    }
     const writes = new AlertWrites(snap.noteEveryMinutes * 60_000);
+    const working = new Map<string, Working>();
+    let read = new Map<string, Known>();
     const results = await db.transaction(async (tx) => {
       if (!deps.serialized) await lockFingerprints(tx, [...keys.keys()]);
-      const latest = await latestAlerts(tx, [...keys.values()]);
-      const working = new Map<string, Working>();
-      for (const key of keys.keys()) working.set(key, { key, current: latest.get(key) ?? null });
+      read = await latestAlerts(tx, unknown);
+      for (const key of keys.keys()) {
+        const h = held.get(key);
+        if (h) writes.expect(h.current.row.id, h.version);
+        working.set(key, { key, current: (h ?? read.get(key))?.current ?? null });
+      }
       const results = items.map((item) => {
         const now = new Date(item.receivedAt);
         const outcomes: Record<string, number> = {};
@@ -142,6 +178,21 @@ export function createIntake(deps: {
       await writes.flush(tx);
       return results;
     });
+    // Committed: what was written is now the stored state, at the versions the writes returned.
+    for (const [key, w] of working) {
+      const row = w.current?.row;
+      const alertVersion = row && writes.versions.get(row.id);
+      if (!row || row.status === 'resolved' || !alertVersion || writes.linkWritten(row.id)) {
+        known.delete(key);
+        continue;
+      }
+      const before = held.get(key) ?? read.get(key);
+      const sameAlert = before?.current.row.id === row.id;
+      remember(key, {
+        current: w.current!,
+        version: { alert: alertVersion, link: sameAlert ? before!.version.link : null },
+      });
+    }
     return { writes, results };
   }
 
@@ -153,7 +204,10 @@ export function createIntake(deps: {
         if (writes.kicked.size) deps.kick([...writes.kicked]);
         return results;
       } catch (err) {
-        if (attempt < 3 && retryable(err)) continue;
+        // Rolled back: what this process holds of these alerts may be what failed to commit.
+        for (const item of items)
+          for (const e of item.events) known.delete(keyOf(item.integration, e.fingerprint));
+        if (attempt < 3 && (err instanceof StaleState || retryable(err))) continue;
         throw err;
       }
     }

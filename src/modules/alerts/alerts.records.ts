@@ -3,7 +3,7 @@
  * statements every writer of alerts shares: the per-fingerprint lock and the latest alert of each
  * fingerprint with its ticket link.
  */
-import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AlertRecord, LinkedTicket } from '../../domain/monitoring/index.js';
 import { rawRows } from '../../platform/db/recordset.js';
@@ -128,6 +128,16 @@ const lockSpace = 0x616c;
 
 export type Current = { row: AlertState; link: TicketLink | null };
 
+/**
+ * The row versions a decision was made on: the alert row's and its ticket link's `xmin` (null: no
+ * link). Any write to either row, by any writer in any process, gives it a new xmin, so a writer that
+ * finds both unchanged under the fingerprint's lock knows the state it holds is the stored one.
+ */
+export type Version = { alert: string; link: string | null };
+
+/** A fingerprint's latest alert with the versions it was read at. */
+export type Known = { current: Current; version: Version };
+
 const alertColumns = getTableColumns(alerts);
 const linkColumns = getTableColumns(alertTickets);
 const linkKeys = Object.keys(linkColumns) as (keyof TicketLink)[];
@@ -141,6 +151,8 @@ const latestSelect = sql.join(
   [
     ...stateKeys.map((k) => sql`a.${sql.identifier(alertColumns[k].name)}`),
     ...linkKeys.map((k) => sql`t.${sql.identifier(linkColumns[k].name)}`),
+    sql`a.xmin::text`,
+    sql`t.xmin::text`,
   ],
   sql`, `,
 );
@@ -159,12 +171,12 @@ function fromJson<T>(
   return out as T;
 }
 
-/** The latest alert (live or not) of each fingerprint, with its ticket link. */
+/** The latest alert (live or not) of each fingerprint, with its ticket link and their versions. */
 export async function latestAlerts(
   tx: DbOrTx,
   keys: readonly { integration: string; fingerprint: string }[],
-): Promise<Map<string, Current>> {
-  const out = new Map<string, Current>();
+): Promise<Map<string, Known>> {
+  const out = new Map<string, Known>();
   if (keys.length === 0) return out;
   const [result] = await rawRows(
     tx,
@@ -172,7 +184,7 @@ export async function latestAlerts(
     sql`select json_agg(json_build_array(${latestSelect}))::text as rows
       from json_to_recordset(${JSON.stringify(keys)}::json) as k(integration text, fingerprint text)
       cross join lateral (
-        select * from alerts
+        select *, xmin from alerts
         where alerts.integration = k.integration and alerts.fingerprint = k.fingerprint
         order by alerts.first_seen desc, alerts.id desc
         limit 1
@@ -180,43 +192,131 @@ export async function latestAlerts(
       left join alert_tickets t on t.alert_id = a.id`,
   );
   const rows = JSON.parse((result?.rows as string | null) ?? '[]') as unknown[][];
+  const versionAt = stateKeys.length + linkKeys.length;
   for (const values of rows) {
     const row = fromJson<AlertState>(alertColumns, stateKeys, values, 0);
     const link =
       values[stateKeys.length] === null
         ? null
         : fromJson<TicketLink>(linkColumns, linkKeys, values, stateKeys.length);
-    out.set(keyOf(row.integration, row.fingerprint), { row, link });
+    out.set(keyOf(row.integration, row.fingerprint), {
+      current: { row, link },
+      version: { alert: values[versionAt] as string, link: values[versionAt + 1] as string | null },
+    });
   }
   return out;
 }
 
-const writeKeys = [...stateKeys, 'reasons', 'updatedAt'] as const;
+/** Written on every update: what a repeat changes. */
+const countedKeys = ['count', 'lastSeen', 'lastNotedAt', 'reasons', 'updatedAt'] as const;
+/** Written only when the row is marked full (a repeat leaves them as stored). */
+const stateOnlyKeys = stateKeys.filter(
+  (k) => k !== 'id' && !(countedKeys as readonly string[]).includes(k),
+) as Exclude<(typeof stateKeys)[number], 'id' | (typeof countedKeys)[number]>[];
 /** Written only when given (null keeps what is stored). */
 const keptKeys = ['mappingReason', 'labels', 'identity', 'description', 'url'] as const;
 
-const updatePairs = [...writeKeys, ...keptKeys].map((k) => [k, alertColumns[k].name] as const);
-
-/** Many alerts' state written in one statement with one parameter. */
-export function alertsUpdate(rows: readonly AlertWrite[]): SQL {
-  const records = rows.map((r) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, name] of updatePairs) out[name] = jsonValue(r[k]);
-    return out;
-  });
-  const sets = sql.join(
-    [
-      ...writeKeys
-        .filter((k) => k !== 'id')
-        .map((k) => sql`${sql.identifier(alertColumns[k].name)} = r.${sql.identifier(alertColumns[k].name)}`),
-      ...keptKeys.map((k) => {
-        const name = sql.identifier(alertColumns[k].name);
-        return sql`${name} = coalesce(r.${name}, t.${name})`;
-      }),
-    ],
+type Column = (typeof alertColumns)[keyof typeof alertColumns];
+const nameOf = (c: Column) => sql.identifier(c.name);
+const recordType = (keys: readonly (keyof typeof alertColumns)[]) =>
+  sql.join(
+    keys.map((k) => sql`${nameOf(alertColumns[k])} ${sql.raw(alertColumns[k].getSQLType())}`),
     sql`, `,
   );
-  return sql`update alerts as t set ${sets} from json_populate_recordset(null::alerts, ${JSON.stringify(records)}::json) as r where t.id = r.id`;
+
+/** The versions a row must still have (its alert's xmin and its link's) for the write to apply. */
+const versionCheck = sql`(r.v is null or (t.xmin = r.v
+  and (select l.xmin from alert_tickets l where l.alert_id = t.id) is not distinct from r.lv))`;
+
+const updateSets = sql.join(
+  [
+    ...countedKeys.map((k) => sql`${nameOf(alertColumns[k])} = r.${nameOf(alertColumns[k])}`),
+    ...stateOnlyKeys.map((k) => {
+      const name = nameOf(alertColumns[k]);
+      return sql`${name} = case when r.whole then r.${name} else t.${name} end`;
+    }),
+    ...keptKeys.map((k) => {
+      const name = nameOf(alertColumns[k]);
+      return sql`${name} = coalesce(r.${name}, t.${name})`;
+    }),
+  ],
+  sql`, `,
+);
+const updateRecord = sql`${recordType(['id', ...countedKeys, ...stateOnlyKeys, ...keptKeys])}, whole boolean, v xid, lv xid`;
+
+/** An alert's new state, the state stored before it, and the versions it was decided on (none: read under the lock). */
+export type StateUpdate = { write: AlertWrite; stored: AlertState | null; version: Version | null };
+
+const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether the write changes nothing but what a repeat changes (count, last seen, reasons, note time). */
+function countedOnly(w: AlertWrite, s: AlertState | null): boolean {
+  return (
+    s !== null &&
+    keptKeys.every((k) => w[k] === null) &&
+    w.status === s.status &&
+    w.clientId === s.clientId &&
+    w.assetId === s.assetId &&
+    w.severity === s.severity &&
+    w.summary === s.summary &&
+    sameInstant(w.firstSeen, s.firstSeen) &&
+    sameInstant(w.firingSince, s.firingSince) &&
+    sameInstant(w.resolvedAt, s.resolvedAt) &&
+    w.acknowledged === s.acknowledged &&
+    w.silencedBy === s.silencedBy &&
+    sameJson(w.changes, s.changes) &&
+    sameJson(w.flapping, s.flapping)
+  );
+}
+
+function updateRecordOf({ write, stored, version }: StateUpdate): Record<string, unknown> {
+  const full = !countedOnly(write, stored);
+  const out: Record<string, unknown> = { id: write.id };
+  for (const k of countedKeys) out[alertColumns[k].name] = jsonValue(write[k]);
+  if (full) {
+    for (const k of stateOnlyKeys) out[alertColumns[k].name] = jsonValue(write[k]);
+    for (const k of keptKeys) out[alertColumns[k].name] = jsonValue(write[k]);
+  }
+  out.whole = full;
+  out.v = version?.alert ?? null;
+  out.lv = version?.link ?? null;
+  return out;
+}
+
+/**
+ * Many alerts' state written in one statement with one parameter, each row only if it still has
+ * the versions it was decided on (`version`; none: read under the lock); `unchanged` are alerts
+ * decided on but not written, whose versions are checked all the same. Returns the new version of
+ * every row written or found unchanged; an alert missing from it was changed by another writer.
+ *
+ * A repeat sends only what it changes: the JSON of a full row costs the store more than the update.
+ */
+export async function writeAlertStates(
+  tx: DbOrTx,
+  updates: readonly StateUpdate[],
+  unchanged: readonly { id: string; version: Version }[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!updates.length && !unchanged.length) return out;
+  const update = updates.length
+    ? sql`update alerts as t set ${updateSets}
+        from jsonb_to_recordset(${JSON.stringify(updates.map(updateRecordOf))}::jsonb) as r(${updateRecord})
+        where t.id = r.id and ${versionCheck}
+        returning t.id, t.xmin::text as v`
+    : null;
+  const check = unchanged.length
+    ? sql`select t.id, t.xmin::text as v
+        from jsonb_to_recordset(${JSON.stringify(unchanged.map((u) => ({ id: u.id, v: u.version.alert, lv: u.version.link })))}::jsonb) as r(id uuid, v xid, lv xid)
+        join alerts t on t.id = r.id
+        where ${versionCheck}`
+    : null;
+  const query =
+    update && check
+      ? sql`with u as (${update}), c as (${check}) select id, v from u union all select id, v from c`
+      : (update ?? check)!;
+  for (const r of await rawRows(tx, query)) out.set(String(r.id), String(r.v));
+  return out;
 }
 
 const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);

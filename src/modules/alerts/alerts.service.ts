@@ -253,7 +253,7 @@ export function createAlertsService(deps: {
         const keys = flapping.map((f) => keyOf(f.integration, f.fingerprint));
         await lockFingerprints(tx, keys);
         const latest = await latestAlerts(tx, flapping);
-        for (const [key, current] of latest) {
+        for (const [key, { current }] of latest) {
           if (!current.row.flapping) continue;
           const d = settleFlapping(recordOf(current.row), linkedTicketOf(current.link), now, snap.policy);
           if (!d) continue;

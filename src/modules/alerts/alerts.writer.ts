@@ -19,12 +19,13 @@ import {
   type AlertRow,
   type AlertState,
   type AlertWrite,
-  alertsUpdate,
   type Current,
   keyOf,
   recordOfRow,
   type TicketLink,
+  type Version,
   withRecord,
+  writeAlertStates,
 } from './alerts.records.js';
 import { alertActions, alertEvents, alerts, alertTickets } from './alerts.tables.js';
 
@@ -37,9 +38,22 @@ export type Working = { key: string; current: Current | null };
 
 export type Placement = { clientId: string | null; assetId: string | null; reason: string | null };
 
+/** Alerts another writer changed since the versions a batch was decided on: nothing was written. */
+export class StaleState extends Error {
+  constructor(readonly alertIds: string[]) {
+    super(`${alertIds.length} alerts changed meanwhile`);
+  }
+}
+
 export class AlertWrites {
   private readonly created = new Map<string, AlertRow>();
   private readonly updated = new Map<string, AlertWrite>();
+  /** Each existing alert's state as stored, before this batch's first decision on it. */
+  private readonly stored = new Map<string, AlertState>();
+  /** The versions decisions on these alerts were made on, when not read under the lock. */
+  private readonly expected = new Map<string, Version>();
+  /** The new version (xmin) of each alert row written or found unchanged, once flushed. */
+  readonly versions = new Map<string, string>();
   private readonly newLinks = new Map<string, TicketLink>();
   private readonly changedLinks = new Map<string, TicketLink>();
   private readonly events: EventRow[] = [];
@@ -51,6 +65,20 @@ export class AlertWrites {
   merged = 0;
 
   constructor(private readonly noteEveryMs: number) {}
+
+  /** Decisions on this alert are made on a state held in memory at `version`: flush checks it. */
+  expect(alertId: string, version: Version) {
+    this.expected.set(alertId, version);
+  }
+
+  /** Whether the batch wrote the alert's ticket link (its version is then unknown here). */
+  linkWritten(alertId: string): boolean {
+    return this.newLinks.has(alertId) || this.changedLinks.has(alertId);
+  }
+
+  private touch(row: AlertState) {
+    if (!this.created.has(row.id) && !this.stored.has(row.id)) this.stored.set(row.id, row);
+  }
 
   /**
    * Keeps the new state of an alert for the flush. `extra` holds what else changed; a column left
@@ -91,6 +119,7 @@ export class AlertWrites {
     reasons: string[],
     now: Date,
   ) {
+    this.touch(w.current!.row);
     const row = { ...w.current!.row, clientId: placement.clientId, assetId: placement.assetId };
     w.current = { row, link: w.current!.link };
     this.keep(row, now, reasons, { mappingReason: placement.reason });
@@ -161,6 +190,7 @@ export class AlertWrites {
       this.created.set(row.id, row);
     } else if (d.write === 'update') {
       const before = w.current!.row;
+      this.touch(before);
       const placed = before.clientId === null && d.alert!.clientId !== null;
       const row = withRecord({ ...before }, d.alert!);
       w.current = { row, link: w.current!.link };
@@ -210,6 +240,7 @@ export class AlertWrites {
         if (d.outcome === 'repeat') {
           const last = row.lastNotedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
           if (now.getTime() - last < this.noteEveryMs) return;
+          this.touch(row);
           const noted = { ...row, lastNotedAt: now };
           w.current = { row: noted, link };
           this.keep(noted, now, null);
@@ -238,9 +269,27 @@ export class AlertWrites {
     return this.events.length;
   }
 
-  /** Writes everything collected, in the caller's transaction. */
+  /**
+   * Writes everything collected, in the caller's transaction; throws StaleState, having written
+   * nothing, when an alert decided on at an expected version has another one now.
+   */
   async flush(tx: DbOrTx): Promise<void> {
-    if (this.updated.size) await tx.execute(alertsUpdate([...this.updated.values()]));
+    if (this.updated.size || this.expected.size) {
+      const written = await writeAlertStates(
+        tx,
+        [...this.updated.values()].map((write) => ({
+          write,
+          stored: this.stored.get(write.id) ?? null,
+          version: this.expected.get(write.id) ?? null,
+        })),
+        [...this.expected].filter(([id]) => !this.updated.has(id)).map(([id, version]) => ({ id, version })),
+      );
+      const stale = [...new Set([...this.updated.keys(), ...this.expected.keys()])].filter(
+        (id) => !written.has(id),
+      );
+      if (stale.length) throw new StaleState(stale);
+      for (const [id, v] of written) this.versions.set(id, v);
+    }
     if (this.created.size) await this.insertAlerts(tx);
     const parts = [
       this.events.length ? eventsInsert(this.events) : null,
@@ -270,14 +319,16 @@ export class AlertWrites {
     const rows = [...this.created.values()];
     const returned = await rawRows(
       tx,
-      sql`${recordsetInsert(alerts, rows)}
+      sql`insert into alerts (${alertNames}) select ${alertNames}
+        from jsonb_populate_recordset(null::alerts, ${JSON.stringify(rows.map((r) => recordOfRow(alerts, r)))}::jsonb)
         on conflict (integration, fingerprint) where status <> 'resolved' do update set
           count = alerts.count + excluded.count,
           last_seen = greatest(alerts.last_seen, excluded.last_seen),
           updated_at = excluded.updated_at
-        returning id, integration, fingerprint`,
+        returning id, integration, fingerprint, xmin::text as v`,
     );
     const sent = new Set(rows.map((r) => r.id));
+    for (const r of returned) if (sent.has(String(r.id))) this.versions.set(String(r.id), String(r.v));
     const live = new Map(
       rows.filter((r) => r.status !== 'resolved').map((r) => [keyOf(r.integration, r.fingerprint), r.id]),
     );
@@ -312,8 +363,17 @@ export class AlertWrites {
 
 const eventColumns = Object.entries(getTableColumns(alertEvents)).map(([key, c]) => [key, c.name] as const);
 const eventNames = sql.raw(eventColumns.map(([, name]) => `"${name}"`).join(', '));
+const alertNames = sql.raw(
+  Object.values(getTableColumns(alerts))
+    .map((c) => `"${c.name}"`)
+    .join(', '),
+);
 
-/** The events in one INSERT from one JSON parameter (intake writes thousands a second). */
+/**
+ * The events in one INSERT from one JSON parameter (intake writes thousands a second). jsonb: the
+ * store parses the text once into its binary form and reads each field from that, where json
+ * re-parses the text for every record (twice the cost of the whole insert).
+ */
 function eventsInsert(events: readonly EventRow[]) {
   const records = events.map((e) => {
     const out: Record<string, unknown> = {};
@@ -323,12 +383,12 @@ function eventsInsert(events: readonly EventRow[]) {
     }
     return out;
   });
-  return sql`insert into alert_events (${eventNames}) select ${eventNames} from json_populate_recordset(null::alert_events, ${JSON.stringify(records)}::json)`;
+  return sql`insert into alert_events (${eventNames}) select ${eventNames} from jsonb_populate_recordset(null::alert_events, ${JSON.stringify(records)}::jsonb)`;
 }
 
 function linkUpdate(links: TicketLink[]) {
   const records = links.map((l) => recordOfRow(alertTickets, l));
   return sql`update alert_tickets as t set state = r.state, resolved_at = r.resolved_at, updated_at = r.updated_at
-    from json_populate_recordset(null::alert_tickets, ${JSON.stringify(records)}::json) as r
+    from jsonb_populate_recordset(null::alert_tickets, ${JSON.stringify(records)}::jsonb) as r
     where t.alert_id = r.alert_id`;
 }
