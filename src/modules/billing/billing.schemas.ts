@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invoiceStatuses } from '../../domain/billing/index.js';
 import { ListQuery } from '../../platform/http/pagination.js';
+import { TimeZone } from '../../platform/http/time-zone.js';
 import { invoiceKinds, invoiceLineKinds } from './billing.tables.js';
 
 const Minor = z.number().int().describe('Minor units (cents)');
@@ -317,7 +318,7 @@ export const SettingsPatch = z
     scheduleEnabled: z.boolean(),
     scheduleDay: z.number().int().min(1).max(28),
     scheduleTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "'HH:MM'"),
-    scheduleTimeZone: Text(64).min(1),
+    scheduleTimeZone: TimeZone,
     scheduleWorkAtPeriodEnd: z.boolean(),
     scheduleAutoIssue: z.boolean(),
   })

@@ -129,8 +129,14 @@ describe.each(storeKinds)('scheduled billing runs on %s', (kind) => {
     expect(issued!.number).toMatch(/^2026-\d{6}$/);
   });
 
-  it('refuses a schedule the rule cannot keep, with 400', async () => {
+  it('refuses a schedule the rule cannot keep, with 400, and keeps the one it had', async () => {
+    const before = (await api('GET', '/api/v1/billing/settings')).json();
     expectProblem(await api('PATCH', '/api/v1/billing/settings', { scheduleDay: 31 }), 400);
     expectProblem(await api('PATCH', '/api/v1/billing/settings', { scheduleTime: '6am' }), 400);
+    for (const zone of ['Europe/Nowhere', 'Paris', 'UTC+2'])
+      expect(
+        expectProblem(await api('PATCH', '/api/v1/billing/settings', { scheduleTimeZone: zone }), 400).errors,
+      ).toEqual([expect.objectContaining({ field: 'body.scheduleTimeZone' })]);
+    expect((await api('GET', '/api/v1/billing/settings')).json()).toEqual(before);
   });
 });

@@ -1,19 +1,5 @@
 import { z } from 'zod';
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-export const TimeZone = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, 'is not an IANA time zone')
-  .describe('IANA time zone, e.g. Europe/Paris');
+import { TimeZone } from '../../platform/http/time-zone.js';
 
 export const Address = z.strictObject({
   line1: z.string().trim().max(200).optional(),
