@@ -4,7 +4,7 @@
  * at all, and running again finishes the job. A real run is recorded in billing_runs with its
  * progress; a dry run reads the same things, writes nothing and answers what would be billed.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { parsePeriod } from '../../domain/billing/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { staffScope } from '../../platform/auth/principal.js';
@@ -70,6 +70,12 @@ const clientsPerTransaction = (clients: number, lanes: number) =>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A run records its progress at least every 100 clients; one silent this long had its process
+ * stopped (killed, crashed, the machine restarted) and will never finish on its own.
+ */
+export const abandonedAfterMs = 10 * 60_000;
+
 /** Runs `work` over `items`, at most `limit` at a time, in order of start. */
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
@@ -92,6 +98,24 @@ export function createBillingRunService(db: Db, ports: BillingPorts, opts: { con
     return [client];
   }
 
+  /** Closes as failed the runs whose process stopped (see abandonedAfterMs). */
+  async function closeAbandoned(now: Date) {
+    await db
+      .update(billingRuns)
+      .set({
+        status: 'failed',
+        error:
+          'Interrupted: the run stopped reporting progress (its process was stopped). Run the period again to finish it.',
+        finishedAt: now,
+      })
+      .where(
+        and(
+          eq(billingRuns.status, 'running'),
+          lt(billingRuns.updatedAt, new Date(now.getTime() - abandonedAfterMs)),
+        ),
+      );
+  }
+
   return {
     async runBilling(input: RunInput, o: RunOptions): Promise<RunResult> {
       const period = await billingRules(() => parsePeriod(input.period, 'period'));
@@ -99,6 +123,7 @@ export function createBillingRunService(db: Db, ports: BillingPorts, opts: { con
       const clients = await clientsOf(input.clientId);
       const settings = await readSettings(db);
       const workTypes = await ports.workTypes();
+      if (!input.dryRun) await closeAbandoned(now);
       const result: RunResult = {
         id: null,
         period,
@@ -263,12 +288,14 @@ export function createBillingRunService(db: Db, ports: BillingPorts, opts: { con
     },
 
     async getRun(id: string): Promise<BillingRunRow> {
+      await closeAbandoned(new Date());
       const [row] = await db.select().from(billingRuns).where(eq(billingRuns.id, id));
       if (!row) throw notFound('BILLING_RUN_NOT_FOUND', 'Billing run', id);
       return row;
     },
 
     async listRuns(limit = 50): Promise<BillingRunRow[]> {
+      await closeAbandoned(new Date());
       return db.select().from(billingRuns).orderBy(desc(billingRuns.startedAt)).limit(limit);
     },
   };

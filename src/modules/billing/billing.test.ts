@@ -11,6 +11,7 @@ import {
 } from '../../../test/support/app.js';
 import { storeKinds } from '../../../test/support/stores.js';
 import { billingRuns, invoiceLines, invoices } from './billing.tables.js';
+import { abandonedAfterMs } from './billing-run.service.js';
 
 /**
  * Billing through the API, with totals worked out by hand. Clients are billed in Paris (UTC+1 in
@@ -211,6 +212,31 @@ describe.each(storeKinds)('billing on %s', (kind) => {
     expect(after.invoices).toEqual(before.invoices);
     expect(after.lines).toEqual(before.lines);
     expect(after.runs).toBe(before.runs + 1);
+  });
+
+  it('a run whose process stopped is reported failed once it has been silent too long', async () => {
+    const db = t.current.store.db;
+    const silentSince = new Date(Date.now() - abandonedAfterMs - 60_000);
+    const [killed, recent] = await db
+      .insert(billingRuns)
+      .values([
+        {
+          period: '2026-01',
+          dryRun: false,
+          trigger: 'cli',
+          startedBy: 'cli',
+          clientsTotal: 9,
+          startedAt: silentSince,
+          updatedAt: silentSince,
+        },
+        { period: '2026-01', dryRun: false, trigger: 'cli', startedBy: 'cli', clientsTotal: 9 },
+      ])
+      .returning();
+    const got = await api('GET', `/api/v1/billing/runs/${killed!.id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.data).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Interrupted/) });
+    expect((await api('GET', `/api/v1/billing/runs/${recent!.id}`)).data.status).toBe('running');
+    await db.delete(billingRuns).where(sql`${billingRuns.id} in (${killed!.id}, ${recent!.id})`);
   });
 
   it('work approved after the run is added to the still-draft invoice, not to a second one', async () => {
