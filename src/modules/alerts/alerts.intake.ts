@@ -2,9 +2,9 @@
  * Durable intake: parsed events are mapped, decided and stored, and the receiver answers only once
  * their transaction has committed. Payloads arriving together are group-committed: one transaction
  * takes the locks of every fingerprint they touch (in one order, so writers never wait on each
- * other in a cycle), reads the latest alert of each, runs every event through the lifecycle rules
- * in arrival order, and writes alerts, events, ticket links and the ticket job's work in a few
- * statements. The helpdesk is not touched here: tickets are the job's (alerts.tickets.ts), so
+ * other in a cycle), reads the latest alert of each (unless it holds it in memory, checked by row
+ * version as it writes), runs every event through the lifecycle rules in arrival order, and writes
+ * alerts, events, ticket links and the ticket job's work in a few statements. The helpdesk is not touched here: tickets are the job's (alerts.tickets.ts), so
  * intake keeps its pace while the ticket side is slow or down.
  */
 import {

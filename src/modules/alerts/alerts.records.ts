@@ -3,7 +3,7 @@
  * statements every writer of alerts shares: the per-fingerprint lock and the latest alert of each
  * fingerprint with its ticket link.
  */
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AlertRecord, LinkedTicket } from '../../domain/monitoring/index.js';
 import { rawRows } from '../../platform/db/recordset.js';
@@ -209,7 +209,7 @@ export async function latestAlerts(
 
 /** Written on every update: what a repeat changes. */
 const countedKeys = ['count', 'lastSeen', 'lastNotedAt', 'reasons', 'updatedAt'] as const;
-/** Written only when the row is marked full (a repeat leaves them as stored). */
+/** Written only by a whole-row update (a repeat leaves them as stored). */
 const stateOnlyKeys = stateKeys.filter(
   (k) => k !== 'id' && !(countedKeys as readonly string[]).includes(k),
 ) as Exclude<(typeof stateKeys)[number], 'id' | (typeof countedKeys)[number]>[];
@@ -224,17 +224,20 @@ const recordType = (keys: readonly (keyof typeof alertColumns)[]) =>
     sql`, `,
   );
 
-/** The versions a row must still have (its alert's xmin and its link's) for the write to apply. */
-const versionCheck = sql`(r.v is null or (t.xmin = r.v
-  and (select l.xmin from alert_tickets l where l.alert_id = t.id) is not distinct from r.lv))`;
+/**
+ * The versions a row must still have (its alert's xmin and its link's) for the write to apply; `l`
+ * is the link joined to the records (a hash join: a subquery per row costs an index scan each).
+ */
+const versionCheck = sql`(r.v is null or (t.xmin = r.v and l.xmin is not distinct from r.lv))`;
 
-const updateSets = sql.join(
+const setFromRecord = (k: keyof typeof alertColumns) =>
+  sql`${nameOf(alertColumns[k])} = r.${nameOf(alertColumns[k])}`;
+/** A repeat's columns only: each column declared costs the recordset a lookup in every record. */
+const countedSets = sql.join(countedKeys.map(setFromRecord), sql`, `);
+const countedRecord = sql`${recordType(['id', ...countedKeys])}, v xid, lv xid`;
+const wholeSets = sql.join(
   [
-    ...countedKeys.map((k) => sql`${nameOf(alertColumns[k])} = r.${nameOf(alertColumns[k])}`),
-    ...stateOnlyKeys.map((k) => {
-      const name = nameOf(alertColumns[k]);
-      return sql`${name} = case when r.whole then r.${name} else t.${name} end`;
-    }),
+    ...[...countedKeys, ...stateOnlyKeys].map(setFromRecord),
     ...keptKeys.map((k) => {
       const name = nameOf(alertColumns[k]);
       return sql`${name} = coalesce(r.${name}, t.${name})`;
@@ -242,7 +245,7 @@ const updateSets = sql.join(
   ],
   sql`, `,
 );
-const updateRecord = sql`${recordType(['id', ...countedKeys, ...stateOnlyKeys, ...keptKeys])}, whole boolean, v xid, lv xid`;
+const wholeRecord = sql`${recordType(['id', ...countedKeys, ...stateOnlyKeys, ...keptKeys])}, v xid, lv xid`;
 
 /** An alert's new state, the state stored before it, and the versions it was decided on (none: read under the lock). */
 export type StateUpdate = { write: AlertWrite; stored: AlertState | null; version: Version | null };
@@ -270,19 +273,21 @@ function countedOnly(w: AlertWrite, s: AlertState | null): boolean {
   );
 }
 
-function updateRecordOf({ write, stored, version }: StateUpdate): Record<string, unknown> {
-  const full = !countedOnly(write, stored);
+function updateRecordOf({ write, version }: StateUpdate, whole: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { id: write.id };
   for (const k of countedKeys) out[alertColumns[k].name] = jsonValue(write[k]);
-  if (full) {
+  if (whole) {
     for (const k of stateOnlyKeys) out[alertColumns[k].name] = jsonValue(write[k]);
     for (const k of keptKeys) out[alertColumns[k].name] = jsonValue(write[k]);
   }
-  out.whole = full;
   out.v = version?.alert ?? null;
   out.lv = version?.link ?? null;
   return out;
 }
+
+const recordset = (records: Record<string, unknown>[], type: SQL) =>
+  sql`jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(${type})
+    left join alert_tickets l on l.alert_id = r.id`;
 
 /**
  * Many alerts' state written in one statement with one parameter, each row only if it still has
@@ -299,22 +304,43 @@ export async function writeAlertStates(
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (!updates.length && !unchanged.length) return out;
-  const update = updates.length
-    ? sql`update alerts as t set ${updateSets}
-        from jsonb_to_recordset(${JSON.stringify(updates.map(updateRecordOf))}::jsonb) as r(${updateRecord})
-        where t.id = r.id and ${versionCheck}
-        returning t.id, t.xmin::text as v`
-    : null;
-  const check = unchanged.length
-    ? sql`select t.id, t.xmin::text as v
-        from jsonb_to_recordset(${JSON.stringify(unchanged.map((u) => ({ id: u.id, v: u.version.alert, lv: u.version.link })))}::jsonb) as r(id uuid, v xid, lv xid)
-        join alerts t on t.id = r.id
-        where ${versionCheck}`
-    : null;
+  const counted = updates.filter((u) => countedOnly(u.write, u.stored));
+  const whole = updates.filter((u) => !countedOnly(u.write, u.stored));
+  const parts: SQL[] = [];
+  if (counted.length)
+    parts.push(sql`update alerts as t set ${countedSets}
+      from ${recordset(
+        counted.map((u) => updateRecordOf(u, false)),
+        countedRecord,
+      )}
+      where t.id = r.id and ${versionCheck}
+      returning t.id, t.xmin::text as v`);
+  if (whole.length)
+    parts.push(sql`update alerts as t set ${wholeSets}
+      from ${recordset(
+        whole.map((u) => updateRecordOf(u, true)),
+        wholeRecord,
+      )}
+      where t.id = r.id and ${versionCheck}
+      returning t.id, t.xmin::text as v`);
+  if (unchanged.length)
+    parts.push(sql`select t.id, t.xmin::text as v
+      from ${recordset(
+        unchanged.map((u) => ({ id: u.id, v: u.version.alert, lv: u.version.link })),
+        sql`id uuid, v xid, lv xid`,
+      )}
+      join alerts t on t.id = r.id
+      where ${versionCheck}`);
   const query =
-    update && check
-      ? sql`with u as (${update}), c as (${check}) select id, v from u union all select id, v from c`
-      : (update ?? check)!;
+    parts.length === 1
+      ? parts[0]!
+      : sql`with ${sql.join(
+          parts.map((p, n) => sql`${sql.raw(`p${n}`)} as (${p})`),
+          sql`, `,
+        )} ${sql.join(
+          parts.map((_, n) => sql.raw(`select id, v from p${n}`)),
+          sql` union all `,
+        )}`;
   for (const r of await rawRows(tx, query)) out.set(String(r.id), String(r.v));
   return out;
 }
