@@ -14,6 +14,7 @@ import type { ClientAgreement, ClientInvoicePlan, InvoiceTotals } from '../../do
 import { recordAuditOf } from '../../platform/audit/audit.js';
 import { currentContext } from '../../platform/context.js';
 import { newId } from '../../platform/db/columns.js';
+import { recordsetInsert } from '../../platform/db/recordset.js';
 import type { DbOrTx, Tx } from '../../platform/db/store.js';
 import type { Claim } from '../time/index.js';
 import type { BillingClient, BillingPorts, CountedSource } from './billing.ports.js';
@@ -148,6 +149,9 @@ export async function billClients(
   ports: BillingPorts,
   ctxs: readonly ClientRunContext[],
 ): Promise<ClientRunOutcome[]> {
+  // The run already keeps every core busy with its lanes; a parallel plan's workers would only add
+  // the cost of handing rows between processes.
+  await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
   // One order for every transaction, so that two runs never each hold a lock the other waits for.
   const keys = ctxs.map((c) => `keel:billing:${c.client.id}`).sort();
   await tx.execute(
@@ -212,7 +216,7 @@ export async function billClients(
       skippedEntries: state.plan.skipped,
     });
   }
-  if (created.length) await tx.insert(invoices).values(created);
+  if (created.length) await tx.execute(recordsetInsert(invoices, created));
   await insertLinesOf(tx, lineWrites, now);
   for (const { state, invoiceId, totals } of topped)
     await writeTotals(

@@ -59,8 +59,8 @@ export async function recordAuditOf(
   entries: readonly { ctx: RequestContext | undefined; entry: AuditEntry }[],
 ): Promise<void> {
   if (!entries.length) return;
-  await tx.insert(auditLog).values(entries.map((e) => auditRow(e.ctx, e.entry)));
-  for (const e of entries) if (e.ctx) e.ctx.audited++;
+  await tx.execute(auditInsertOf(entries));
+  markAudited(entries);
 }
 
 /** The fields that differ between two versions of a row, as {field: [before, after]}. */
