@@ -79,6 +79,9 @@ export function recordOf(row: AlertState): AlertRecord {
   };
 }
 
+/** `before` when it already holds `ms`: most decisions leave most instants as they were. */
+const instantOf = (before: Date | null, ms: number) => (before?.getTime() === ms ? before : new Date(ms));
+
 /** The row with the record's state laid over it. */
 export function withRecord<R extends AlertState>(row: R, r: AlertRecord): R {
   return {
@@ -89,13 +92,13 @@ export function withRecord<R extends AlertState>(row: R, r: AlertRecord): R {
     severity: r.severity,
     summary: r.summary,
     count: r.count,
-    firstSeen: new Date(r.firstSeen),
-    lastSeen: new Date(r.lastSeen),
-    firingSince: new Date(r.firingSince),
-    resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt),
+    firstSeen: instantOf(row.firstSeen ?? null, r.firstSeen),
+    lastSeen: instantOf(row.lastSeen ?? null, r.lastSeen),
+    firingSince: instantOf(row.firingSince ?? null, r.firingSince),
+    resolvedAt: r.resolvedAt === null ? null : instantOf(row.resolvedAt ?? null, r.resolvedAt),
     acknowledged: r.acknowledged,
     silencedBy: r.silencedBy,
-    changes: [...r.changes],
+    changes: r.changes === row.changes ? row.changes : [...r.changes],
     flapping: r.flapping,
   };
 }
