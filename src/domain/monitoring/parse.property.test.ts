@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readWebhookBySchema, readWellFormedWebhook } from './alertmanager.js';
 import { MonitoringValidationError } from './errors.js';
 import { parseAlertPayload } from './parse.js';
 import { alertSources, eventStatuses, severities } from './types.js';
@@ -89,6 +90,52 @@ describe('Alertmanager webhooks', () => {
         const [y] = parseAlertPayload('alertmanager', two, { receivedAt }).events;
         expect(y!.fingerprint).toBe(x!.fingerprint);
       }),
+    );
+  });
+});
+
+describe('Alertmanager webhooks read without the schema', () => {
+  /** What intake reads of the schema's output. */
+  const schemaRead = (body: unknown) => {
+    try {
+      const { status, truncatedAlerts, alerts } = readWebhookBySchema(body);
+      return { status, truncatedAlerts, alerts };
+    } catch {
+      return null;
+    }
+  };
+  // Well-formed hooks, and hooks with one field of an alert replaced by any JSON value.
+  const damaged = fc
+    .tuple(
+      amHook,
+      fc.constantFrom('status', 'labels', 'annotations', 'startsAt', 'endsAt', 'fingerprint', 'generatorURL'),
+      fc.jsonValue(),
+    )
+    .map(([hook, field, value]) =>
+      hook.alerts.length
+        ? { ...hook, alerts: [{ ...hook.alerts[0], [field]: value }, ...hook.alerts.slice(1)] }
+        : hook,
+    );
+
+  it('reads every well-formed hook, exactly as the schema does', () => {
+    fc.assert(
+      fc.property(amHook, extra, (hook, more) => {
+        const body = { ...hook, ...more };
+        const read = readWellFormedWebhook(body);
+        expect(read).not.toBeNull();
+        expect(read).toEqual(schemaRead(body));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads nothing the schema refuses, and the rest as the schema does', () => {
+    fc.assert(
+      fc.property(fc.oneof(damaged, fc.jsonValue()), (body) => {
+        const read = readWellFormedWebhook(body);
+        if (read !== null) expect(read).toEqual(schemaRead(body));
+      }),
+      { numRuns: 600 },
     );
   });
 });
