@@ -46,6 +46,17 @@ export async function managedUsers(
   return a.data.id as string;
 }
 
+/** Names the seller in the billing settings, which issuing an invoice requires. */
+export async function nameSeller(app: App, billing: Caller, name = 'Northwind IT') {
+  const res = await call(app, {
+    method: 'PATCH',
+    url: '/api/v1/billing/settings',
+    headers: billing.headers,
+    payload: { sellerName: name },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 /** Runs billing for `period` for the client and issues its invoice on `issueDate`. */
 export async function billAndIssue(
   app: App,
@@ -63,6 +74,12 @@ export async function billAndIssue(
   expect(run.statusCode, run.body).toBe(201);
   const invoiceId = run.data.clients[0].invoiceId as string;
   expect(invoiceId, run.body).toBeTruthy();
+  const settings = await call(app, {
+    method: 'GET',
+    url: '/api/v1/billing/settings',
+    headers: billing.headers,
+  });
+  if (!settings.data.sellerName) await nameSeller(app, billing);
   const issued = await call(app, {
     method: 'POST',
     url: `/api/v1/invoices/${invoiceId}/issue`,

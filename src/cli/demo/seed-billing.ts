@@ -18,6 +18,7 @@ import type { Invoice } from '../../modules/billing/index.js';
 import { staffScope } from '../../platform/auth/principal.js';
 import { type BilledInvoice, creditPlans, type PlannedPayment, planPayments } from './payers.js';
 import type { DemoClientRef } from './seed-agreements.js';
+import { demoMsp } from './users.js';
 import { workMonths } from './work.js';
 
 type ListedInvoice = Omit<Invoice, 'lines'>;
@@ -208,6 +209,20 @@ export async function seedBilling(
   const tally: BillingTally = { runs: 0, issued: 0, creditNotes: 0, payments: 0, problems: [] };
   if (!refs.length) return tally;
   const billing = keel.billing.service;
+  // Invoices name who issues them: the demo MSP, unless someone has named a seller already.
+  if (!(await billing.getSettings()).sellerName.trim())
+    await billing.updateSettings({
+      sellerName: demoMsp.name,
+      sellerAddress: {
+        line1: '14 Grand Canal Quay',
+        city: 'Dublin',
+        postalCode: 'D02 X576',
+        country: 'Ireland',
+      },
+      sellerEmail: `accounts@${demoMsp.domain}`,
+      sellerTaxId: 'IE 3481920LH',
+      sellerPhone: '+353 1 555 0142',
+    });
   const periods = workMonths(now.getTime());
   const names = new Map(refs.map((r) => [r.id, r.spec.name]));
 

@@ -284,6 +284,12 @@ describe.each(storeKinds)('billing on %s', (kind) => {
 
   it('issuing numbers the invoice gap-free; issuing twice or editing it afterwards → 409, nothing written', async () => {
     const draft = await invoiceOf(managed, '2026-03');
+    // Until the billing settings name the seller, nothing can be issued, and nothing changes.
+    const unnamed = expectProblem(await api('POST', `/api/v1/invoices/${draft.id}/issue`, {}), 409);
+    expect(unnamed.code).toBe('SELLER_NOT_SET');
+    expect(await invoiceOf(managed, '2026-03')).toEqual(draft);
+    const named = await api('PATCH', '/api/v1/billing/settings', { sellerName: 'Northwind IT' });
+    expect(named.statusCode, named.body).toBe(200);
     const issued = await api('POST', `/api/v1/invoices/${draft.id}/issue`, { issueDate: '2026-03-02' });
     expect(issued.statusCode, issued.body).toBe(200);
     expect(issued.data).toMatchObject({

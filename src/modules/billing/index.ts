@@ -30,7 +30,7 @@ export type BillingService = ReturnType<typeof createBillingService>;
 
 /**
  * Billing: runs, invoices, credit notes, the leak report and settings. `concurrency` is how many
- * clients a run bills at once (each in its own transaction): 1 on the embedded store, which has one
+ * transactions of clients a run has going at once: 1 on the embedded store, which has one
  * connection; a few on PostgreSQL.
  */
 export function createBillingModule(deps: { db: Db; ports: BillingPorts; concurrency?: number }) {

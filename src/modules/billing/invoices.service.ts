@@ -244,8 +244,14 @@ export function createInvoicesService(db: Db, ports: BillingPorts) {
           const lines = await linesOf(tx, invoice.id);
           assertIssuable(invoice.status, lines.length, invoice.total);
           const issueDate = body.issueDate ?? today(now);
-          const { number, year, sequence } = await takeNumber(tx, 'invoice', issueDate);
           const settings = await readSettings(tx);
+          // An invoice names who issues it; its PDF cannot be made without.
+          if (!settings.sellerName.trim())
+            throw new AppError(
+              'SELLER_NOT_SET',
+              'Set the seller’s name in the billing settings before issuing: an invoice names who issues it.',
+            );
+          const { number, year, sequence } = await takeNumber(tx, 'invoice', issueDate);
           const status = settlementStatus(invoice.total, invoice.amountPaid, invoice.amountCredited);
           await tx
             .update(invoices)

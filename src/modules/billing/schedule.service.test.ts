@@ -116,6 +116,7 @@ describe.each(storeKinds)('scheduled billing runs on %s', (kind) => {
 
   it('issues what it billed when auto-issue is on, numbered and due from the local day', async () => {
     await api('PATCH', '/api/v1/billing/settings', {
+      sellerName: 'Northwind IT',
       scheduleAutoIssue: true,
       scheduleDay: 5,
       scheduleWorkAtPeriodEnd: false,
