@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export type OutgoingMail = {
   from: string;
@@ -20,10 +20,13 @@ export type Mailer = {
 
 /** Mail out through the relay at `url` (smtp://user:pass@host:587, smtps://… for implicit TLS). */
 export function createMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // nodemailer costs about 15 MB of memory: loaded with the first mail sent, not at start.
+  let transport: Promise<Transporter> | undefined;
+  const transportOf = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url)));
   return {
     async send(mail) {
-      const info = await transport.sendMail({
+      const info = await (await transportOf()).sendMail({
         from: mail.from,
         to: mail.to,
         subject: mail.subject,
@@ -38,7 +41,7 @@ export function createMailer(url: string): Mailer {
         (list ?? []).map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address)));
       return { accepted: addresses(info.accepted), rejected: addresses(info.rejected) };
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 

@@ -3,7 +3,6 @@
  * and dates, the lines with their service dates, the totals with tax by rate, the balance due and
  * how to pay; every page carries the document's number and "Page n of m".
  */
-import PDFDocument from 'pdfkit';
 import { formatDisplayDate, formatDisplaySpan } from './dates.js';
 import type { InvoiceDocument } from './document.js';
 import { assertInvoiceDocument } from './document-check.js';
@@ -18,9 +17,14 @@ export type PdfOptions = {
 
 const margins = { top: 50, bottom: 64, left: 50, right: 50 };
 
+// pdfkit costs about 25 MB of memory: loaded with the first document rendered, not at start.
+const loadPdfkit = () => import('pdfkit').then((m) => m.default);
+let pdfkit: ReturnType<typeof loadPdfkit> | undefined;
+
 /** Renders `doc` after checking its figures add up; throws UNPROCESSABLE when they do not. */
 export async function renderInvoicePdf(doc: InvoiceDocument, options: PdfOptions = {}): Promise<Buffer> {
   assertInvoiceDocument(doc);
+  const PDFDocument = await (pdfkit ??= loadPdfkit());
   const title = titleOf(doc);
   const pdf = new PDFDocument({
     size: options.size ?? 'A4',
