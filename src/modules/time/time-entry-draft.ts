@@ -110,3 +110,18 @@ export async function draftOf(ports: TimePorts, input: WorkInput): Promise<Draft
     deciding: subject.clientId ? await ports.decidingContext(subject.clientId, workDate) : null,
   };
 }
+
+/** The columns an entry takes from its draft; entitlement's columns and the note come beside them. */
+export const draftColumns = (draft: Draft) => ({
+  technicianId: draft.technicianId,
+  clientId: draft.clientId,
+  ticketId: draft.ticketId,
+  projectRef: draft.projectRef,
+  activity: draft.activity,
+  category: draft.category,
+  workType: draft.workType.code,
+  agreementHint: draft.agreementHint,
+  startedAt: new Date(draft.span.start),
+  endedAt: new Date(draft.span.end),
+  workDate: draft.workDate,
+});

@@ -20,12 +20,12 @@ import type { Db, Tx } from '../../platform/db/store.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { TimePorts } from './time.ports.js';
 import { presentEntry, type TimeEntry } from './time.presenters.js';
-import { drawnInPeriods, lockKey } from './time.queries.js';
+import { drawnInPeriods, lockKey, written } from './time.queries.js';
 import { CreateTimeEntryBody, type CreateTimeEntryInput } from './time.schemas.js';
 import type { Caller } from './time.service.js';
 import { timeEntries } from './time.tables.js';
 import { columnsOf, decideDraft, drawPeriods, overrideOf } from './time-entry-decide.js';
-import { type Draft, draftOf } from './time-entry-draft.js';
+import { type Draft, draftColumns, draftOf } from './time-entry-draft.js';
 
 /** An entry to import: what POST /api/v1/time-entries takes, always naming whose work it is. */
 export type ImportedEntry = Omit<CreateTimeEntryInput, 'technicianId' | 'note'> & {
@@ -274,27 +274,14 @@ export function createTimeImport(db: Db, ports: TimePorts) {
         const columns = await decideAll(tx, batch);
 
         const values = batch.map(({ index, draft, note }) => ({
-          technicianId: draft.technicianId,
-          clientId: draft.clientId,
-          ticketId: draft.ticketId,
-          projectRef: draft.projectRef,
-          activity: draft.activity,
-          category: draft.category,
-          workType: draft.workType.code,
-          agreementHint: draft.agreementHint,
-          startedAt: new Date(draft.span.start),
-          endedAt: new Date(draft.span.end),
-          workDate: draft.workDate,
+          ...draftColumns(draft),
           note,
           ...columns.get(index)!,
         }));
-        const written: TimeEntry[] = [];
+        const created: TimeEntry[] = [];
         for (let i = 0; i < values.length; i += CHUNK) {
           const insert = recordsetInsertReturning(timeEntries, values.slice(i, i + CHUNK), 'id');
-          // A new entry is on no invoice.
-          const chunk = insert
-            .rows(await rawRows(tx, insert.query))
-            .map((row) => presentEntry({ ...row, invoiceId: null }));
+          const chunk = insert.rows(await rawRows(tx, insert.query)).map((row) => presentEntry(written(row)));
           const ctx = currentContext();
           const audits = chunk.map((entry) => ({
             ctx,
@@ -308,9 +295,9 @@ export function createTimeImport(db: Db, ports: TimePorts) {
           }));
           await tx.execute(auditInsertOf(audits));
           markAudited(audits);
-          written.push(...chunk);
+          created.push(...chunk);
         }
-        return written;
+        return created;
       });
     },
   };

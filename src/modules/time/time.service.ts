@@ -11,7 +11,7 @@ import type { CreateTimeEntryInput, TimeEntryListQuery, UpdateTimeEntryInput } f
 import { timeEntries } from './time.tables.js';
 import { createTimeBilling, queueForBilling } from './time-billing.js';
 import { checkOverlap, entitlementColumns, type Override, overrideOf } from './time-entry-decide.js';
-import { type Draft, draftOf, type WorkInput } from './time-entry-draft.js';
+import { type Draft, draftColumns, draftOf, type WorkInput } from './time-entry-draft.js';
 
 /** Who acts: technicians change their own entries; approvers (time:approve) anyone's. */
 export type Caller = { userId: string; canApprove: boolean };
@@ -59,21 +59,7 @@ export function createTimeService(db: Db, ports: TimePorts) {
     const columns = await entitlementColumns(tx, draft, null, override);
     const [row] = await tx
       .insert(timeEntries)
-      .values({
-        technicianId: draft.technicianId,
-        clientId: draft.clientId,
-        ticketId: draft.ticketId,
-        projectRef: draft.projectRef,
-        activity: draft.activity,
-        category: draft.category,
-        workType: draft.workType.code,
-        agreementHint: draft.agreementHint,
-        startedAt: new Date(draft.span.start),
-        endedAt: new Date(draft.span.end),
-        workDate: draft.workDate,
-        note,
-        ...columns,
-      })
+      .values({ ...draftColumns(draft), note, ...columns })
       .returning();
     await recordAudit(tx, {
       action: 'create',
@@ -255,16 +241,7 @@ export function createTimeService(db: Db, ports: TimePorts) {
         const [after] = await tx
           .update(timeEntries)
           .set({
-            clientId: draft.clientId,
-            ticketId: draft.ticketId,
-            projectRef: draft.projectRef,
-            activity: draft.activity,
-            category: draft.category,
-            workType: draft.workType.code,
-            agreementHint: draft.agreementHint,
-            startedAt: new Date(draft.span.start),
-            endedAt: new Date(draft.span.end),
-            workDate: draft.workDate,
+            ...draftColumns(draft),
             note: patch.note ?? before.note,
             status: statusAfterEdit(before.status),
             ...columns,
