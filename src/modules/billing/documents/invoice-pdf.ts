@@ -24,7 +24,8 @@ let pdfkit: ReturnType<typeof loadPdfkit> | undefined;
 /** Renders `doc` after checking its figures add up; throws UNPROCESSABLE when they do not. */
 export async function renderInvoicePdf(doc: InvoiceDocument, options: PdfOptions = {}): Promise<Buffer> {
   assertInvoiceDocument(doc);
-  const PDFDocument = await (pdfkit ??= loadPdfkit());
+  pdfkit ??= loadPdfkit();
+  const PDFDocument = await pdfkit;
   const title = titleOf(doc);
   const pdf = new PDFDocument({
     size: options.size ?? 'A4',
