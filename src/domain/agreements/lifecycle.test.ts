@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { earlyTerminationFee, type LifecycleAction, transition } from './lifecycle.js';
-import { agreementStatuses } from './types.js';
+import { type AgreementStatus, agreementStatuses, inForce } from './types.js';
 
 describe('agreement lifecycle', () => {
   it.each([
@@ -54,5 +54,25 @@ describe('early termination', () => {
     ['2027-06-01', 0],
   ])('ending on %s owes %i', (on, fee) => {
     expect(earlyTerminationFee(agreement, on)).toBe(fee);
+  });
+});
+
+describe('inForce', () => {
+  const span = { startDate: '2025-01-01', endDate: '2025-12-31' };
+  it.each<[string, AgreementStatus, string | null, string, boolean]>([
+    ['active, within its dates', 'active', span.endDate, '2025-06-15', true],
+    ['active, open-ended', 'active', null, '2030-01-01', true],
+    ['active, before its start', 'active', null, '2024-12-31', false],
+    ['active, after its end', 'active', span.endDate, '2026-01-01', false],
+    ['expired since, on a day it ran', 'expired', span.endDate, '2025-06-15', true],
+    ['expired since, on its last day', 'expired', span.endDate, '2025-12-31', true],
+    ['expired, after its end', 'expired', span.endDate, '2026-01-02', false],
+    ['terminated early, before the termination', 'terminated', '2025-09-30', '2025-09-01', true],
+    ['terminated early, after the termination', 'terminated', '2025-09-30', '2025-10-01', false],
+    ['ended with no end date recorded', 'expired', null, '2025-06-15', false],
+    ['a draft, whatever its dates', 'draft', span.endDate, '2025-06-15', false],
+    ['suspended (since when is not recorded)', 'suspended', span.endDate, '2025-06-15', false],
+  ])('%s', (_, status, endDate, on, expected) => {
+    expect(inForce({ status, startDate: span.startDate, endDate }, on)).toBe(expected);
   });
 });

@@ -134,11 +134,16 @@ export function deliveredCategories(
   return out;
 }
 
-/** Whether an agreement is in force on a date: active, started, not ended. */
+/** Statuses of an agreement that has ended: it was in force up to its end date (both dates included). */
+const ended: readonly AgreementStatus[] = ['expired', 'terminated'];
+
+/**
+ * Whether an agreement is in force on a date: started and not ended, and active — or since expired or
+ * terminated, which leaves it in force up to its end date (work done before then is judged by what
+ * was in force then). A draft never is; a suspended one is not, as when its suspension began is not
+ * recorded.
+ */
 export function inForce(agreement: Pick<Agreement, 'status' | 'startDate' | 'endDate'>, on: string): boolean {
-  return (
-    agreement.status === 'active' &&
-    agreement.startDate <= on &&
-    (agreement.endDate === null || agreement.endDate >= on)
-  );
+  if (agreement.startDate > on || (agreement.endDate !== null && agreement.endDate < on)) return false;
+  return agreement.status === 'active' || (ended.includes(agreement.status) && agreement.endDate !== null);
 }

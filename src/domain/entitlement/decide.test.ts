@@ -47,6 +47,8 @@ describe('each rule', () => {
     // 4. managed coverage
     ['managed coverage', {}, { agreements: [M()] }, { code: 'COVERED_BY_MANAGED', kind: 'covered', agreementId: 'm1', billableAmount: 0, minutes: 60, afterHours: false }],
     ['coverage through the lines', {}, { agreements: [M({ coveredCategories: [], lines: [helpdeskLine] })] }, { code: 'COVERED_BY_MANAGED' }],
+    ['covered by an agreement that has expired since (work of 12 March, ended 30 June)', {}, { agreements: [M({ status: 'expired', endDate: '2024-06-30' })] }, { code: 'COVERED_BY_MANAGED', agreementId: 'm1' }],
+    ['not covered by one terminated before the work', {}, { agreements: [M({ status: 'terminated', endDate: '2024-03-11' })] }, { code: 'BREAK_FIX' }],
     ['covered after hours still bills nothing', evening, { agreements: [M()] }, { code: 'COVERED_BY_MANAGED', afterHours: true, afterHoursMinutes: 60, billableAmount: 0 }],
     ['managed beats a block', {}, { agreements: [B(), M()], blockBalances: { b1: 600 } }, { code: 'COVERED_BY_MANAGED' }],
     // 5. block hours
