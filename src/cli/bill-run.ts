@@ -3,8 +3,8 @@
  * POST /api/v1/billing/runs, with a line of progress per client. Safe to repeat, to run twice at
  * once, or to run again after it was killed (src/modules/billing/billing-run.service.ts).
  *
- * KEEL_BILLING_PAUSE_MS (tests only) waits that long after each client, so a test can kill a run
- * part way through.
+ * KEEL_BILLING_PAUSE_MS (tests only) waits that long after each transaction of clients, so a test can
+ * kill a run part way through.
  */
 import { createModules } from '../app.js';
 import { formatMinor } from '../domain/classification/money.js';

@@ -120,7 +120,7 @@ describe.skipIf(!onPostgres)('keel bill run on PostgreSQL', () => {
   it('two runs of the same period at once: one invoice per client, the totals of a clean run', async () => {
     const s = await seed();
     seeded.push(s);
-    // A short pause after each client keeps both runs going long enough to meet.
+    // A short pause after each transaction (two clients here) keeps both runs going long enough to meet.
     const slow = env(s, { KEEL_BILLING_PAUSE_MS: '40' });
     const [a, b] = await Promise.all([
       keel(['bill', 'run', '--period', period], slow, 120_000),
@@ -137,7 +137,7 @@ describe.skipIf(!onPostgres)('keel bill run on PostgreSQL', () => {
   it('a run killed part way, then run again: one invoice per client, the totals of a clean run', async () => {
     const s = await seed();
     seeded.push(s);
-    // Billing waits 150 ms after each client, so the kill lands part way (test hook, see bill-run.ts).
+    // Billing waits 150 ms after each transaction, so the kill lands part way (test hook, see bill-run.ts).
     const running = keel(
       ['bill', 'run', '--period', period],
       env(s, { KEEL_BILLING_PAUSE_MS: '150' }),

@@ -10,7 +10,7 @@ export type InvoiceLineBase = {
   /**
    * Names what the line bills, the same on every run: 'recurring:<agreement>:<line>:<from>',
    * 'adjustment:<agreement>:<line>:<cycle from>:<sequence>', 'one_off:<agreement>:<line>',
-   * 'work:<time entry>', 'charge:<charge>'. Kept unique over a client's standing invoices (a
+   * 'work:<its first time entry>', 'charge:<charge>'. Kept unique over a client's standing invoices (a
    * database constraint in the billing module), it stops a second run — or two at once — from
    * billing anything twice.
    */

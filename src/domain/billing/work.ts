@@ -16,8 +16,9 @@
  *     break-fix. Balances are recomputed here, as the run sees every entry of the period in order and
  *     the rolled-over hours, rather than taken from the balance the outcome saw when it was decided.
  *
- * Covered work is on the invoice at zero, one line per entry: the invoice then accounts for every
- * approved entry of the client exactly once (the billing module keys lines by entry), the client sees
+ * Covered work is priced at zero, a line per entry like all work (work-groups.ts then adds them up per
+ * ticket or task for the invoice): the invoice accounts for every approved entry of the client exactly
+ * once (the billing module claims each entry once), the client sees
  * what the agreement delivered, and work wrongly taken as covered shows on the draft instead of
  * vanishing. Internal work is not a client's and is left off (`skipped`).
  *

@@ -156,7 +156,7 @@ export const invoiceLines = pgTable(
     position: integer('position').notNull(),
     /**
      * What the line bills, the same on every run (src/domain/billing/invoice-lines.ts):
-     * 'recurring:<agreement>:<line>:<from>', 'adjustment:…', 'one_off:…', 'work:<time entry>',
+     * 'recurring:<agreement>:<line>:<from>', 'adjustment:…', 'one_off:…', 'work:<its first time entry>',
      * 'charge:<charge>'; a credit note's line is 'credit:<credit note>:<credited line key>'.
      */
     key: text('key').notNull(),
