@@ -8,6 +8,7 @@ import { resolveSpan, type Span } from '../../domain/time/span.js';
 import { workDateOf } from '../../domain/time/work-date.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { TimePorts } from './time.ports.js';
+import type { CreateTimeEntryInput } from './time.schemas.js';
 
 export type WorkInput = {
   technicianId: string;
@@ -124,4 +125,22 @@ export const draftColumns = (draft: Draft) => ({
   startedAt: new Date(draft.span.start),
   endedAt: new Date(draft.span.end),
   workDate: draft.workDate,
+});
+
+/** What a new entry's body says of its work, for the technician it is logged for. */
+export const workInputOf = (
+  technicianId: string,
+  input: Omit<CreateTimeEntryInput, 'technicianId' | 'note'>,
+): WorkInput => ({
+  technicianId,
+  ticketId: input.ticketId ?? null,
+  projectRef: input.projectRef ?? null,
+  activity: input.activity ?? null,
+  clientId: input.clientId ?? null,
+  category: input.category ?? null,
+  workType: input.workType,
+  agreementHint: input.agreementId ?? null,
+  start: Date.parse(input.startedAt),
+  end: input.endedAt ? Date.parse(input.endedAt) : null,
+  durationMinutes: input.durationMinutes ?? null,
 });

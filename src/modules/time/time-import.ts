@@ -25,7 +25,7 @@ import { CreateTimeEntryBody, type CreateTimeEntryInput } from './time.schemas.j
 import type { Caller } from './time.service.js';
 import { timeEntries } from './time.tables.js';
 import { columnsOf, decideDraft, drawPeriods, overrideOf } from './time-entry-decide.js';
-import { type Draft, draftColumns, draftOf } from './time-entry-draft.js';
+import { type Draft, draftColumns, draftOf, workInputOf } from './time-entry-draft.js';
 
 /** An entry to import: what POST /api/v1/time-entries takes, always naming whose work it is. */
 export type ImportedEntry = Omit<CreateTimeEntryInput, 'technicianId' | 'note'> & {
@@ -103,19 +103,7 @@ async function prepare(ports: TimePorts, entries: readonly ImportedEntry[]): Pro
     }
     const input = parsed.data;
     try {
-      const draft = await draftOf(ports, {
-        technicianId: entry.technicianId,
-        ticketId: input.ticketId ?? null,
-        projectRef: input.projectRef ?? null,
-        activity: input.activity ?? null,
-        clientId: input.clientId ?? null,
-        category: input.category ?? null,
-        workType: input.workType,
-        agreementHint: input.agreementId ?? null,
-        start: Date.parse(input.startedAt),
-        end: input.endedAt ? Date.parse(input.endedAt) : null,
-        durationMinutes: input.durationMinutes ?? null,
-      });
+      const draft = await draftOf(ports, workInputOf(entry.technicianId, input));
       prepared.push({ index, draft, note: input.note, input: entry });
     } catch (err) {
       if (!(err instanceof AppError) || !err.fields?.length) throw err;

@@ -11,7 +11,7 @@ import type { CreateTimeEntryInput, TimeEntryListQuery, UpdateTimeEntryInput } f
 import { timeEntries } from './time.tables.js';
 import { createTimeBilling, queueForBilling } from './time-billing.js';
 import { checkOverlap, entitlementColumns, type Override, overrideOf } from './time-entry-decide.js';
-import { type Draft, draftColumns, draftOf, type WorkInput } from './time-entry-draft.js';
+import { type Draft, draftColumns, draftOf, type WorkInput, workInputOf } from './time-entry-draft.js';
 
 /** Who acts: technicians change their own entries; approvers (time:approve) anyone's. */
 export type Caller = { userId: string; canApprove: boolean };
@@ -157,19 +157,7 @@ export function createTimeService(db: Db, ports: TimePorts) {
     async create(caller: Caller, input: CreateTimeEntryInput) {
       const technicianId = input.technicianId ?? caller.userId;
       checkOwner(caller, technicianId);
-      const draft = await draftOf(ports, {
-        technicianId,
-        ticketId: input.ticketId ?? null,
-        projectRef: input.projectRef ?? null,
-        activity: input.activity ?? null,
-        clientId: input.clientId ?? null,
-        category: input.category ?? null,
-        workType: input.workType,
-        agreementHint: input.agreementId ?? null,
-        start: Date.parse(input.startedAt),
-        end: input.endedAt ? Date.parse(input.endedAt) : null,
-        durationMinutes: input.durationMinutes ?? null,
-      });
+      const draft = await draftOf(ports, workInputOf(technicianId, input));
       const row = await db.transaction((tx) =>
         insertEntry(tx, draft, input.note, (decided) =>
           overrideOf(input.billable, input.billableReason, null, decided),
