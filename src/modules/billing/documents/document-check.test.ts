@@ -87,6 +87,23 @@ describe('invoiceDocumentProblems', () => {
     expect(invoiceDocumentProblems(doc).map((p) => p.field)).toEqual(['total']);
   });
 
+  it('accepts a credit line’s share of an invoice discount, which makes the credit smaller', () => {
+    // −20.00 under 10 % off: −2.00 of discount, −18.00 net, −3.60 tax at 20 %.
+    const credit = buildLine({
+      description: 'Credit: 2 users removed',
+      quantity: 2,
+      unitPrice: -1_000,
+      discount: -200,
+      amount: -1_800,
+      taxAmount: -360,
+    });
+    const doc = buildInvoiceDocument({ lines: [...sampleLines, credit] });
+    expect(invoiceDocumentProblems(doc)).toEqual([]);
+    const adding = { ...credit, discount: 200, amount: -2_200 };
+    const problems = invoiceDocumentProblems(buildInvoiceDocument({ lines: [...sampleLines, adding] }));
+    expect(problems.map((p) => p.field)).toContain(`lines[${sampleLines.length}].discount`);
+  });
+
   it('accepts negative lines on an invoice whose total stays positive (a proration credit)', () => {
     const credit = buildLine({
       description: 'Credit: 2 users removed',

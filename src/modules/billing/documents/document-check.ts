@@ -63,7 +63,12 @@ export function invoiceDocumentProblems(doc: InvoiceDocument): FieldError[] {
     money(`${at}.discount`, line.discount);
     money(`${at}.taxAmount`, line.taxAmount);
     money(`${at}.amount`, line.amount);
-    if (line.discount < 0) fail(`${at}.discount`, 'must not be negative');
+    // A discount takes part of a line away: of a charge, a positive sum; of a credit (a negative
+    // line under an invoice discount), a negative one that makes the credit smaller. Never more
+    // than the line, and never adding to it.
+    const before = line.amount + line.discount;
+    if (Math.sign(line.discount) * Math.sign(before) < 0 || Math.abs(line.discount) > Math.abs(before))
+      fail(`${at}.discount`, 'must take part of the line away, not add to it');
     if (!Number.isInteger(line.taxRateBp) || line.taxRateBp < 0) {
       fail(`${at}.taxRateBp`, 'must be a whole, non-negative number of basis points');
     }
